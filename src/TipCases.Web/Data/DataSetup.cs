@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using TipCases.Web.Data.Seeding;
+using TipCases.Web.Security;
+
+namespace TipCases.Web.Data;
+
+public static class DataSetup
+{
+    public const string ConnectionStringName = "TipCases";
+
+    public static IServiceCollection AddTipCasesData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"No database configured: set ConnectionStrings:{ConnectionStringName} (run.sh sets it from TIPCASES_DB).");
+        }
+
+        services.AddDbContext<TipCasesDbContext>(options => Configure(options, connectionString));
+        services.AddDataProtection()
+            .SetApplicationName("TipCases")
+            .PersistKeysToDbContext<TipCasesDbContext>();
+        services.AddHealthChecks().AddDbContextCheck<TipCasesDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString)
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>Applies pending migrations. Development and tests call it at start-up;
+    /// production runs it once per release with <c>dotnet TipCases.Web.dll migrate</c>.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TipCasesDbContext>();
+        await db.Database.MigrateAsync(ct);
+        await RoleSeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>());
+    }
+}

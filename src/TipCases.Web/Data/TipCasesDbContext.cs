@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using TipCases.Domain.Offices;
+using TipCases.Web.Auditing;
+using TipCases.Web.Security;
+
+namespace TipCases.Web.Data;
+
+/// <summary>
+/// The one database context of TipCases.
+/// </summary>
+/// <remarks>
+/// Add a migration from the repository root with
+/// <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/TipCases.Web --output-dir Data/Migrations</c>.
+/// Names are snake_case (EFCore.NamingConventions); each aggregate is configured in
+/// <c>Data/Configurations</c>.
+/// </remarks>
+public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Office> Offices => Set<Office>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>Data Protection keys, shared by every instance of the app so that a sign-in
+    /// cookie issued by one instance is read by the others.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TipCasesDbContext).Assembly);
+    }
+}

@@ -1,0 +1,97 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TipCases.Web.Auditing;
+using TipCases.Web.Infrastructure;
+using TipCases.Web.Security;
+
+namespace TipCases.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class LoginModel(LoginModel.Handler handler, IValidator<LoginModel.Input> validator) : PageModel
+{
+    /// <summary>One message for every refusal, so the page never tells whether an account exists,
+    /// is locked or is disabled.</summary>
+    public const string RefusedMessage =
+        "Sign-in failed. Check your user name and password. After 5 failed attempts an account is locked for 15 minutes.";
+
+    [BindProperty] public Input Form { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(SafeReturnUrl());
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(Form, ct);
+        if (!validation.IsValid)
+        {
+            validation.AddToModelState(ModelState, nameof(Form));
+            return Page();
+        }
+        if (await handler.HandleAsync(Form, ct))
+        {
+            return LocalRedirect(SafeReturnUrl());
+        }
+        ModelState.AddModelError(string.Empty, RefusedMessage);
+        return Page();
+    }
+
+    private string SafeReturnUrl() => ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/";
+
+    public sealed record Input
+    {
+        public string? UserName { get; init; }
+
+        public string? Password { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Input>
+    {
+        public Validator()
+        {
+            RuleFor(i => i.UserName).NotEmpty().WithMessage("Enter your user name.")
+                .MaximumLength(AppUser.UserNameMaxLength).WithMessage("That is longer than any user name.");
+            RuleFor(i => i.Password).NotEmpty().WithMessage("Enter your password.")
+                .MaximumLength(CommonPasswordValidator.MaximumLength).WithMessage("That is longer than any password.");
+        }
+    }
+
+    /// <summary>Signs in with lockout and records every outcome in the audit trail.</summary>
+    public sealed class Handler(SignInManager<AppUser> signInManager, AuditLog audit) : IPageHandler
+    {
+        public async Task<bool> HandleAsync(Input input, CancellationToken ct)
+        {
+            var userName = input.UserName!.Trim().ToLowerInvariant();
+            var user = await signInManager.UserManager.FindByNameAsync(userName);
+            if (user is null)
+            {
+                // Hash anyway so that timing does not tell unknown accounts from known ones.
+                signInManager.UserManager.PasswordHasher.HashPassword(new AppUser(), input.Password!);
+                await audit.RecordAsync(AuditAction.SignInFailed, null, userName, "User", null, new { reason = "unknown user name" }, ct);
+                return false;
+            }
+
+            var result = await signInManager.PasswordSignInAsync(user, input.Password!, isPersistent: false, lockoutOnFailure: true);
+            var (action, reason) = result switch
+            {
+                { Succeeded: true } => (AuditAction.SignedIn, null),
+                { IsLockedOut: true } => (AuditAction.LockedOut, "account locked after repeated failures"),
+                { IsNotAllowed: true } => (AuditAction.SignInRefused, "account disabled"),
+                _ => (AuditAction.SignInFailed, "wrong password"),
+            };
+            await audit.RecordAsync(action, user.Id, user.UserName!, "User", user.Id.ToString(),
+                reason is null ? null : new { reason }, ct);
+            return result.Succeeded;
+        }
+    }
+}

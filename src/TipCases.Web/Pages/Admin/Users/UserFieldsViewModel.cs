@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace TipCases.Web.Pages.Admin.Users;
+
+/// <summary>What the shared user fields partial needs: the values, the pickers' options and the
+/// errors for each field.</summary>
+public sealed record UserFieldsViewModel(IUserDetails Details, IReadOnlyList<SelectListItem> Offices, ModelStateDictionary ModelState)
+{
+    public string? ErrorFor(string field) =>
+        ModelState.TryGetValue("Form." + field, out var entry) && entry.Errors.Count > 0
+            ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
+            : null;
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace TipCases.Web.Pages.Errors;
+
+/// <summary>
+/// The page shown for an error status. It keeps the status code it was re-executed for, and says
+/// nothing about whether a refused record exists.
+/// </summary>
+[IgnoreAntiforgeryToken(Order = 1001)] // re-executed for failed POSTs too; it changes nothing
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class IndexModel : PageModel
+{
+    public string Title { get; private set; } = "";
+
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        var status = code ?? 500;
+        (Title, Explanation) = status switch
+        {
+            403 => ("Not available to you", "Your account does not give you access to this page. If you need it for your work, ask your supervisor."),
+            404 => ("Page not found", "There is no page at this address, or it is not available to you."),
+            400 => ("Request not accepted", "The request could not be processed. Go back, reload the page and try again."),
+            429 => ("Too many attempts", "Please wait a minute before trying again."),
+            503 => ("Temporarily unavailable", "TipCases cannot reach its database right now. Nothing you saved is lost; try again in a minute."),
+            _ => ("Something went wrong", "The request could not be completed. Nothing was changed. If this keeps happening, tell your administrator the time it happened."),
+        };
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is not null)
+        {
+            Response.StatusCode = status;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+using Serilog.Formatting.Compact;
+using TipCases.Web.Auditing;
+using TipCases.Web.Data;
+using TipCases.Web.Data.Seeding;
+using TipCases.Web.Infrastructure;
+using TipCases.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    // Readable lines for a developer; one JSON object a line for a log collector elsewhere.
+    .WriteTo.Conditional(_ => builder.Environment.IsDevelopment(),
+        sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
+            formatProvider: CultureInfo.InvariantCulture))
+    .WriteTo.Conditional(_ => !builder.Environment.IsDevelopment(),
+        sink => sink.Console(new RenderedCompactJsonFormatter())));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddTipCasesData(builder.Configuration);
+builder.Services.AddTipCasesSecurity(builder.Configuration);
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddScoped<TipCases.Web.Pages.Admin.Users.UserFormOptions>();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddPageHandlers();
+builder.Services.AddRazorPages(options => options.Conventions.AllowAnonymousToFolder("/Errors"));
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    // Production: apply migrations as an explicit release step, then exit.
+    await app.Services.MigrateDatabaseAsync();
+    return;
+}
+
+if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
+{
+    await app.Services.MigrateDatabaseAsync();
+}
+
+if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("DemoData:Seed"))
+{
+    await DemoData.SeedAsync(app.Services, app.Configuration);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error/500");
+    app.UseHsts();
+}
+if (app.Configuration.GetValue("Security:RequireHttps", true))
+{
+    app.UseHttpsRedirection();
+}
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseSerilogRequestLogging(options =>
+    // The path only: query strings can hold search words, and no personal data goes to logs.
+    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the test projects' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace TipCases.Web.Security;
+
+/// <summary>
+/// Capabilities the pages ask for. Which roles hold which capability is decided here and nowhere
+/// else, so a page never names a role.
+/// </summary>
+public static class Policies
+{
+    public const string ManageUsers = nameof(ManageUsers);
+    public const string ManageReferenceData = nameof(ManageReferenceData);
+    public const string ViewAuditTrail = nameof(ViewAuditTrail);
+    public const string WorkOnCases = nameof(WorkOnCases);
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        // Every page needs a signed-in user unless it says otherwise ([AllowAnonymous]).
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+
+        options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(ManageReferenceData, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(ViewAuditTrail, p => p.RequireRole(Roles.Administrator));
+        // Administrators never read case content (separation of duties, see StaffRoles).
+        options.AddPolicy(WorkOnCases, p => p.RequireRole(Roles.CaseWork));
+    }
+}
