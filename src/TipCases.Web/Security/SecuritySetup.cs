@@ -63,6 +63,12 @@ public static class SecuritySetup
             };
         });
 
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+
         services.AddAuthorization(Policies.Configure);
         services.AddAntiforgery(options =>
         {

@@ -1,0 +1,62 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace TipCases.Web.Tests.Infrastructure;
+
+/// <summary>Reads pages and submits their forms the way a browser does, antiforgery token included.</summary>
+public static class HtmlForms
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> ReadHtmlAsync(this HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    public static async Task<IHtmlDocument> GetHtmlAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        return await response.ReadHtmlAsync();
+    }
+
+    /// <summary>Loads <paramref name="pageUrl"/>, takes the antiforgery token of its form number
+    /// <paramref name="formIndex"/> (counting the page's own forms, the layout's sign-out form
+    /// excluded) and posts <paramref name="fields"/> to that form's action.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl,
+        Dictionary<string, string> fields, int formIndex = 0, string? handler = null)
+    {
+        var page = await client.GetHtmlAsync(pageUrl);
+        var forms = page.QuerySelectorAll<IHtmlFormElement>("main form[method=post]").ToList();
+        var form = handler is null
+            ? forms[formIndex]
+            : forms.First(f => (f.GetAttribute("action") ?? "").Contains("handler=" + handler, StringComparison.Ordinal));
+        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl;
+        return await client.PostFormAsync(action, fields, token);
+    }
+
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url,
+        IEnumerable<KeyValuePair<string, string>> fields, string? antiforgeryToken)
+    {
+        var all = fields.ToList();
+        if (antiforgeryToken is not null)
+        {
+            all.Add(new("__RequestVerificationToken", antiforgeryToken));
+        }
+        using var content = new FormUrlEncodedContent(all);
+        return await client.PostAsync(url, content);
+    }
+
+    /// <summary>The validation message shown next to a field, e.g. "Form.UserName".</summary>
+    public static string FieldError(this IHtmlDocument page, string field)
+    {
+        var byTagHelper = page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim();
+        if (!string.IsNullOrEmpty(byTagHelper))
+        {
+            return byTagHelper;
+        }
+        return page.QuerySelector($"#{field.Replace('.', '_')}-error")?.TextContent.Trim() ?? "";
+    }
+
+    public static string Summary(this IHtmlDocument page) =>
+        page.QuerySelector(".validation-summary-errors")?.TextContent.Trim() ?? "";
+}

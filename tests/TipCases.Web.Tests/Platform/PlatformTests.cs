@@ -1,0 +1,92 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TipCases.Web.Data;
+using TipCases.Web.Security;
+using TipCases.Web.Tests.Infrastructure;
+
+namespace TipCases.Web.Tests.Platform;
+
+public sealed class PlatformTests(TipCasesApp app) : WebTest(app)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_without_signing_in(string url)
+    {
+        var response = await App.NewClient().GetAsync(url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Pages_carry_the_security_headers_and_are_never_cached()
+    {
+        await App.UserAsync("paula", Roles.Prosecutor);
+        var client = await App.SignedInClientAsync("paula");
+
+        var response = await client.GetAsync("/");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        csp.ShouldContain("script-src 'self'");
+        csp.ShouldNotContain("unsafe-inline");
+        csp.ShouldContain("frame-ancestors 'none'");
+        response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+        response.Headers.GetValues("X-Frame-Options").Single().ShouldBe("DENY");
+        response.Headers.GetValues("Referrer-Policy").Single().ShouldBe("no-referrer");
+        response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Https_responses_outside_development_carry_hsts()
+    {
+        // Browsers ignore HSTS from localhost, so ASP.NET Core leaves it out there: ask as a real host.
+        var client = App.NewClient();
+        client.BaseAddress = new Uri("https://tipcases.example");
+
+        var response = await client.GetAsync("/Account/Login");
+
+        response.Headers.GetValues("Strict-Transport-Security").Single().ShouldBe("max-age=31536000; includeSubDomains");
+    }
+
+    [Fact]
+    public async Task An_unknown_page_answers_404_with_a_friendly_page()
+    {
+        await App.UserAsync("paula", Roles.Prosecutor);
+        var client = await App.SignedInClientAsync("paula");
+
+        var response = await client.GetAsync("/No/Such/Page");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Page not found");
+    }
+
+    [Theory]
+    [InlineData("UPDATE audit_events SET actor_name = 'someone else'")]
+    [InlineData("DELETE FROM audit_events")]
+    [InlineData("TRUNCATE audit_events")]
+    public async Task The_audit_trail_refuses_changes_and_deletions(string sql)
+    {
+        await App.UserAsync("paula", Roles.Prosecutor);
+        await App.SignedInClientAsync("paula");
+        await using var connection = new NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+
+        var error = await Should.ThrowAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+
+        error.MessageText.ShouldContain("audit_events is append-only");
+    }
+
+    [Fact]
+    public async Task Data_protection_keys_are_kept_in_the_database_for_every_instance()
+    {
+        await App.UserAsync("paula", Roles.Prosecutor);
+        await App.SignedInClientAsync("paula");
+
+        var keys = await App.WithScopeAsync(sp => sp.GetRequiredService<TipCasesDbContext>().DataProtectionKeys.CountAsync());
+
+        keys.ShouldBeGreaterThan(0);
+    }
+}
