@@ -28,6 +28,8 @@ builder.Services.AddTipCasesData(builder.Configuration);
 builder.Services.AddTipCasesSecurity(builder.Configuration);
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<TipCases.Web.Pages.Admin.Users.UserFormOptions>();
+builder.Services.AddScoped<TipCases.Web.Pages.Cases.CaseQueries>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CaseAuthorizationHandler>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddPageHandlers();
 builder.Services.AddRazorPages(options => options.Conventions.AllowAnonymousToFolder("/Errors"));

@@ -16,6 +16,9 @@ public enum AuditAction
     UserPasswordReset = 14,
     OfficeCreated = 20,
     OfficeUpdated = 21,
+    RecordCreated = 30,
+    RecordUpdated = 31,
+    RecordDeleted = 32,
 }
 
 /// <summary>
@@ -32,8 +35,9 @@ public sealed class AuditEvent
     private AuditEvent() { }
 
     public AuditEvent(Guid id, DateTimeOffset occurredAt, AuditAction action, Guid? actorId, string actorName,
-        string? entityType, string? entityId, string? details, string? remoteAddress)
+        string? entityType, string? entityId, string? details, string? remoteAddress, Guid? caseId = null)
     {
+        CaseId = caseId;
         Id = id;
         OccurredAt = occurredAt;
         Action = action;
@@ -60,6 +64,9 @@ public sealed class AuditEvent
     public string? EntityType { get; private set; }
 
     public string? EntityId { get; private set; }
+
+    /// <summary>The case the record belongs to, so the event shows in that case's history.</summary>
+    public Guid? CaseId { get; private set; }
 
     /// <summary>JSON: which fields changed, old and new values (never protected identity).</summary>
     public string? Details { get; private set; }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using TipCases.Web.Auditing;
 using TipCases.Web.Data.Seeding;
 using TipCases.Web.Security;
 
@@ -18,7 +19,10 @@ public static class DataSetup
                 $"No database configured: set ConnectionStrings:{ConnectionStringName} (run.sh sets it from TIPCASES_DB).");
         }
 
-        services.AddDbContext<TipCasesDbContext>(options => Configure(options, connectionString));
+        services.AddScoped<AuditingInterceptor>();
+        services.AddScoped<CaseReferences>();
+        services.AddDbContext<TipCasesDbContext>((sp, options) =>
+            Configure(options, connectionString).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
         services.AddDataProtection()
             .SetApplicationName("TipCases")
             .PersistKeysToDbContext<TipCasesDbContext>();
@@ -26,7 +30,7 @@ public static class DataSetup
         return services;
     }
 
-    internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention();
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using TipCases.Domain.Cases;
 using TipCases.Domain.Offices;
 using TipCases.Web.Auditing;
 using TipCases.Web.Security;
@@ -21,6 +22,16 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
     public DbSet<Office> Offices => Set<Office>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
+    public DbSet<CaseTask> CaseTasks => Set<CaseTask>();
+
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
+
+    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
 
     /// <summary>Data Protection keys, shared by every instance of the app so that a sign-in
     /// cookie issued by one instance is read by the others.</summary>

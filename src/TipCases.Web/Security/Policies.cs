@@ -12,6 +12,7 @@ public static class Policies
     public const string ManageReferenceData = nameof(ManageReferenceData);
     public const string ViewAuditTrail = nameof(ViewAuditTrail);
     public const string WorkOnCases = nameof(WorkOnCases);
+    public const string OpenCases = nameof(OpenCases);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -23,5 +24,7 @@ public static class Policies
         options.AddPolicy(ViewAuditTrail, p => p.RequireRole(Roles.Administrator));
         // Administrators never read case content (separation of duties, see StaffRoles).
         options.AddPolicy(WorkOnCases, p => p.RequireRole(Roles.CaseWork));
+        // Investigators open cases; prosecutors and supervisors may too (DOMAIN.md, "Who uses it").
+        options.AddPolicy(OpenCases, p => p.RequireRole(Roles.Investigator, Roles.Prosecutor, Roles.Supervisor));
     }
 }

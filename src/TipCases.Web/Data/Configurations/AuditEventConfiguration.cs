@@ -19,5 +19,6 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(e => new { e.OccurredAt, e.Id }).IsDescending();
         builder.HasIndex(e => new { e.ActorId, e.OccurredAt });
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
+        builder.HasIndex(e => new { e.CaseId, e.OccurredAt }).HasFilter("case_id IS NOT NULL");
     }
 }
