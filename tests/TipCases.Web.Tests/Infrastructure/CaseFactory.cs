@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TipCases.Domain.Cases;
 using TipCases.Web.Data;
+using Case = TipCases.Domain.Cases.Case;
 
 namespace TipCases.Web.Tests.Infrastructure;
 
