@@ -29,6 +29,8 @@ builder.Services.AddTipCasesSecurity(builder.Configuration);
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<TipCases.Web.Pages.Admin.Users.UserFormOptions>();
 builder.Services.AddScoped<TipCases.Web.Pages.Cases.CaseQueries>();
+builder.Services.AddScoped<TipCases.Web.Pages.Cases.PeopleDirectory>();
+builder.Services.AddScoped<TipCases.Web.Pages.Cases.CaseHistory>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CaseAuthorizationHandler>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddPageHandlers();

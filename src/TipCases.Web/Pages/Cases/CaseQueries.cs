@@ -51,4 +51,14 @@ public enum CaseLoadOutcome
     Forbidden,
 }
 
-public sealed record CaseLoad(Case? Case, CaseLoadOutcome Outcome);
+public sealed record CaseLoad(Case? Case, CaseLoadOutcome Outcome)
+{
+    /// <summary>The answer a page gives when the case cannot be used: 404 for unknown or
+    /// unreadable (nothing revealed), 403 for readable but not this operation; null when allowed.</summary>
+    public Microsoft.AspNetCore.Mvc.IActionResult? Refusal(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page) => Outcome switch
+    {
+        CaseLoadOutcome.NotFound => page.NotFound(),
+        CaseLoadOutcome.Forbidden => page.Forbid(),
+        _ => null,
+    };
+}

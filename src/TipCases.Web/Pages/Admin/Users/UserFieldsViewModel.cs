@@ -7,8 +7,5 @@ namespace TipCases.Web.Pages.Admin.Users;
 /// errors for each field.</summary>
 public sealed record UserFieldsViewModel(IUserDetails Details, IReadOnlyList<SelectListItem> Offices, ModelStateDictionary ModelState)
 {
-    public string? ErrorFor(string field) =>
-        ModelState.TryGetValue("Form." + field, out var entry) && entry.Errors.Count > 0
-            ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
-            : null;
+    public string? ErrorFor(string field) => Infrastructure.FieldErrors.For(ModelState, "Form", field);
 }
