@@ -55,8 +55,9 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
         builder.HasIndex(m => new { m.CaseId, m.UserId }).IsUnique();
         // "My cases" and the access rule look cases up by member.
         builder.HasIndex(m => new { m.UserId, m.CaseId });
-        // At most one lead per case, whatever two supervisors do at the same moment.
-        builder.HasIndex(m => m.CaseId).IsUnique().HasFilter("is_lead").HasDatabaseName("ix_case_team_members_one_lead");
+        // At most one lead per case, whatever two supervisors do at the same moment: a deferred
+        // exclusion constraint (migration OneLeadPerCase), checked at commit so that handing the
+        // lead from one prosecutor to another in one save is not refused halfway.
     }
 }
 

@@ -478,11 +478,6 @@ namespace TipCases.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_case_team_members");
 
-                    b.HasIndex("CaseId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_case_team_members_one_lead")
-                        .HasFilter("is_lead");
-
                     b.HasIndex("CaseId", "UserId")
                         .IsUnique()
                         .HasDatabaseName("ix_case_team_members_case_id_user_id");
