@@ -41,5 +41,16 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TipCasesDbContext).Assembly);
+
+        // Our aggregates make their own ids (Guid v7) when a record is created. Telling EF so
+        // makes it insert a new child found through a navigation (a task added to a case)
+        // instead of taking it, by its set key, for an existing row to update.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith("TipCases.Domain", StringComparison.Ordinal) == true))
+        {
+            foreach (var key in entity.FindPrimaryKey()?.Properties.Where(p => p.ClrType == typeof(Guid)) ?? [])
+            {
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 }

@@ -179,7 +179,6 @@ namespace TipCases.Web.Data.Migrations
             modelBuilder.Entity("TipCases.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -299,7 +298,6 @@ namespace TipCases.Web.Data.Migrations
             modelBuilder.Entity("TipCases.Domain.Cases.CaseLink", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -340,7 +338,6 @@ namespace TipCases.Web.Data.Migrations
             modelBuilder.Entity("TipCases.Domain.Cases.CaseTask", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -405,7 +402,6 @@ namespace TipCases.Web.Data.Migrations
             modelBuilder.Entity("TipCases.Domain.Cases.StageChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -449,7 +445,6 @@ namespace TipCases.Web.Data.Migrations
             modelBuilder.Entity("TipCases.Domain.Cases.TeamMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -491,7 +486,6 @@ namespace TipCases.Web.Data.Migrations
             modelBuilder.Entity("TipCases.Domain.Offices.Office", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

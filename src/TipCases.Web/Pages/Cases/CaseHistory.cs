@@ -67,22 +67,33 @@ public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory pe
         var lines = new List<string>();
         foreach (var field in json.RootElement.EnumerateObject())
         {
-            if (field.Name is "CaseId" or "CreatedAt" or "CreatedBy")
+            if (field.Name is "CaseId" or "CreatedAt" or "CreatedBy" or "OfficeId" or "StageChangedAt" or "AddedAt" or "At")
             {
-                continue;
+                continue; // bookkeeping: the entry's own time and author already say it
             }
             var hasOld = field.Value.TryGetProperty("old", out var old);
             var hasNew = field.Value.TryGetProperty("new", out var @new);
+            var label = Label(field.Name);
             lines.Add((hasOld, hasNew) switch
             {
-                (true, true) => $"{field.Name}: {Show(old, names)} → {Show(@new, names)}",
-                (false, true) => $"{field.Name}: {Show(@new, names)}",
-                (true, false) => $"{field.Name}: was {Show(old, names)}",
-                _ => field.Name,
+                (true, true) => $"{label}: {Show(old, names)} → {Show(@new, names)}",
+                (false, true) => $"{label}: {Show(@new, names)}",
+                (true, false) => $"{label}: was {Show(old, names)}",
+                _ => label,
             });
         }
         return lines;
     }
+
+    /// <summary>"InvolvesTaskForce" → "Involves task force"; "UserId" → "User".</summary>
+    private static string Label(string field)
+    {
+        var words = CamelCaseBoundary().Replace(field.EndsWith("Id", StringComparison.Ordinal) ? field[..^2] : field, " $1").ToLowerInvariant();
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial System.Text.RegularExpressions.Regex CamelCaseBoundary();
 
     private static string Show(JsonElement value, IReadOnlyDictionary<Guid, string> names) => value.ValueKind switch
     {

@@ -37,7 +37,8 @@ public sealed class StageModel(CaseQueries cases, TipCasesDbContext db, TimeProv
             return refusal;
         }
         Show(load.Case!);
-        Target = Options.FirstOrDefault(o => o.Missing.Count == 0)?.Stage;
+        // Never preselect discontinuing: ending a case must be a deliberate choice.
+        Target = Options.FirstOrDefault(o => o.Missing.Count == 0 && o.Stage != CaseStage.Discontinued)?.Stage;
         return Page();
     }
 
