@@ -1,0 +1,79 @@
+using TipCases.Domain.Cases;
+using TipCases.Domain.Staff;
+using static TipCases.Domain.Tests.Cases.CaseBuilder;
+
+namespace TipCases.Domain.Tests.Cases;
+
+public sealed class CaseAccessRuleTests
+{
+    private static CaseViewer Viewer(Guid userId, Guid office, params StaffRole[] roles) => new(userId, office, roles.ToHashSet());
+
+    public static TheoryData<StaffRole, string, CaseOperation, bool> Matrix()
+    {
+        // role, relation to the case, operation, allowed
+        var data = new TheoryData<StaffRole, string, CaseOperation, bool>();
+        void Row(StaffRole role, string relation, params (CaseOperation Op, bool Allowed)[] ops)
+        {
+            foreach (var (op, allowed) in ops)
+            {
+                data.Add(role, relation, op, allowed);
+            }
+        }
+        var all = Enum.GetValues<CaseOperation>();
+        Row(StaffRole.Investigator, "member", (CaseOperation.Read, true), (CaseOperation.EditDetails, true), (CaseOperation.ChangeStage, false),
+            (CaseOperation.AddMembers, false), (CaseOperation.ManageTeam, false), (CaseOperation.AddTask, true), (CaseOperation.LinkCases, true));
+        Row(StaffRole.Prosecutor, "lead", (CaseOperation.Read, true), (CaseOperation.EditDetails, true), (CaseOperation.ChangeStage, true),
+            (CaseOperation.AddMembers, true), (CaseOperation.ManageTeam, false), (CaseOperation.AddTask, true), (CaseOperation.LinkCases, true));
+        Row(StaffRole.VictimLiaisonOfficer, "member", (CaseOperation.Read, true), (CaseOperation.EditDetails, false), (CaseOperation.ChangeStage, false),
+            (CaseOperation.AddMembers, false), (CaseOperation.ManageTeam, false), (CaseOperation.AddTask, true), (CaseOperation.LinkCases, false));
+        Row(StaffRole.Supervisor, "same office", all.Select(op => (op, true)).ToArray());
+        foreach (var role in new[] { StaffRole.Investigator, StaffRole.Prosecutor, StaffRole.VictimLiaisonOfficer })
+        {
+            Row(role, "same office", all.Select(op => (op, false)).ToArray());
+        }
+        foreach (var role in StaffRoles.All)
+        {
+            Row(role, "other office", all.Select(op => (op, false)).ToArray());
+        }
+        Row(StaffRole.Administrator, "same office", all.Select(op => (op, false)).ToArray());
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public void Each_role_may_do_what_its_relation_to_the_case_allows(StaffRole role, string relation, CaseOperation operation, bool allowed)
+    {
+        var c = New();
+        var userId = Guid.NewGuid();
+        if (relation is "member" or "lead")
+        {
+            c.AddMember(userId, role == StaffRole.Prosecutor ? TeamRole.Prosecutor
+                : role == StaffRole.Investigator ? TeamRole.Investigator : TeamRole.VictimLiaisonOfficer, Now);
+        }
+        var viewer = Viewer(userId, relation == "other office" ? Guid.NewGuid() : Office, role);
+
+        CaseAccessRule.Allows(viewer, c, operation).ShouldBe(allowed);
+        // The query filter and the in-memory rule agree on reading.
+        CaseAccessRule.Readable(viewer).Compile()(c).ShouldBe(CaseAccessRule.Allows(viewer, c, CaseOperation.Read));
+    }
+
+    [Fact]
+    public void A_prosecutor_who_is_not_the_lead_cannot_add_members()
+    {
+        var (c, _, _) = Staffed();
+        var second = Guid.NewGuid();
+        c.AddMember(second, TeamRole.Prosecutor, Now);
+
+        CaseAccessRule.Allows(Viewer(second, Office, StaffRole.Prosecutor), c, CaseOperation.AddMembers).ShouldBeFalse();
+        CaseAccessRule.Allows(Viewer(second, Office, StaffRole.Prosecutor), c, CaseOperation.ChangeStage).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void The_team_role_of_a_person_follows_their_strongest_case_role()
+    {
+        CaseAccessRule.TeamRoleFor([StaffRole.Prosecutor, StaffRole.Supervisor]).ShouldBe(TeamRole.Prosecutor);
+        CaseAccessRule.TeamRoleFor([StaffRole.VictimLiaisonOfficer]).ShouldBe(TeamRole.VictimLiaisonOfficer);
+        CaseAccessRule.TeamRoleFor([StaffRole.Supervisor]).ShouldBeNull();
+        CaseAccessRule.TeamRoleFor([StaffRole.Administrator]).ShouldBeNull();
+    }
+}
