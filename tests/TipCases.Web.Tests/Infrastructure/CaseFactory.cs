@@ -22,7 +22,7 @@ public static class CaseFactory
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var reference = await sp.GetRequiredService<CaseReferences>().NextAsync(office.Id, office.Code, today.Year, default);
         var details = new CaseDetails(title, "Summary of " + title, CaseOrigin.TipOff, CaseScope.Domestic, false, false, today, null, null);
-        var opener = team.Length > 0 ? team[0].UserId : Guid.Empty;
+        var opener = team.Length > 0 ? team[0].UserId : (await app.UserAsync($"opener.{Guid.NewGuid():N}"[..20], TipCases.Web.Security.Roles.Supervisor, officeCode)).Id;
         var @case = Case.Open(Guid.CreateVersion7(), reference, office.Id, details, opener, now, today);
         foreach (var (userId, role) in team)
         {

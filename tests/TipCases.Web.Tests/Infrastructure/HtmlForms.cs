@@ -29,9 +29,40 @@ public static class HtmlForms
         var form = handler is null
             ? forms[formIndex]
             : forms.First(f => (f.GetAttribute("action") ?? "").Contains("handler=" + handler, StringComparison.Ordinal));
-        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl;
-        return await client.PostFormAsync(action, fields, token);
+        // What the browser would send (hidden fields such as a row version included), with the
+        // test's values in place of the form's own.
+        var values = FormValues(form).Where(v => !fields.ContainsKey(v.Key)).Concat(fields).ToList();
+        return await client.PostFormAsync(action, values, antiforgeryToken: null);
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
+    {
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name))
+            {
+                continue;
+            }
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } check when check.IsChecked:
+                    yield return new(name, check.Value);
+                    break;
+                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "button" }:
+                    break;
+                case IHtmlInputElement input:
+                    yield return new(name, input.Value);
+                    break;
+                case IHtmlTextAreaElement area:
+                    yield return new(name, area.Value);
+                    break;
+                case IHtmlSelectElement select:
+                    yield return new(name, select.Value ?? "");
+                    break;
+            }
+        }
     }
 
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url,
