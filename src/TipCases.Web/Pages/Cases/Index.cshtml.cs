@@ -1,0 +1,408 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NpgsqlTypes;
+using TipCases.Domain.Cases;
+using TipCases.Domain.Offices;
+using TipCases.Web.Data;
+using TipCases.Web.Data.Configurations;
+using TipCases.Web.Security;
+
+namespace TipCases.Web.Pages.Cases;
+
+/// <summary>
+/// The case list: the cases the user may read (never more: every query starts from
+/// <see cref="CaseQueries.Visible"/>), searched by reference or title words, filtered, sorted and
+/// paged by keyset on (sort key, id).
+/// </summary>
+[Authorize(Policy = Policies.WorkOnCases)]
+public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db) : PageModel
+{
+    public const int PageSize = 25;
+    public const int SearchMaxLength = 200;
+
+    /// <summary>Enough words for any title search; more only make the query longer.</summary>
+    private const int MaxSearchWords = 10;
+
+    /// <summary>Stages sort in the prosecution's order (the enum's values), not alphabetically as
+    /// stored: CASE stage WHEN 'Intake' THEN 1 ... END.</summary>
+    private static readonly Expression<Func<Case, int>> StageOrder = BuildStageOrder();
+
+    [BindProperty(SupportsGet = true)] public Query Filter { get; set; } = new();
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>Active people of the user's office who are on the team of a case the user can see.</summary>
+    public IReadOnlyList<Person> People { get; private set; } = [];
+
+    /// <summary>Why a filter was not applied, by query parameter name ("stage", "from"...).</summary>
+    public Dictionary<string, string> FilterErrors { get; } = new(StringComparer.Ordinal);
+
+    public CaseSort Sort { get; private set; } = CaseSort.OpenedOn;
+
+    public SortDirection Direction { get; private set; } = SortDirection.Descending;
+
+    /// <summary>Whether any search or filter narrowed the list (to word the empty state).</summary>
+    public bool IsFiltered { get; private set; }
+
+    public bool IsLaterPage { get; private set; }
+
+    /// <summary>Route values of the next page (the current filters and the last row's key), or null on the last page.</summary>
+    public Dictionary<string, string>? NextPageRoute { get; private set; }
+
+    private CaseStage? _stage;
+    private InvestigationApproach? _approach;
+    private CaseScope? _scope;
+    private Guid? _person;
+    private DateOnly? _from;
+    private DateOnly? _to;
+    private string? _search;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ReadFilters();
+        ModelState.Clear(); // bad values were reported above next to their filters, not as a 400
+
+        var visible = cases.Visible(User).AsNoTracking();
+        var officeId = User.OfficeIdOf();
+        var members = visible.SelectMany(c => c.Team).Select(m => m.UserId);
+        People = await db.Users.AsNoTracking()
+            .Where(u => u.OfficeId == officeId && u.IsActive && members.Contains(u.Id))
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Select(u => new Person(u.Id, u.DisplayName))
+            .ToListAsync(ct);
+        if (_person is { } person && People.All(p => p.Id != person))
+        {
+            FilterErrors["person"] = "Choose a person from the list.";
+            _person = null;
+        }
+
+        var query = Narrow(visible);
+        IsFiltered = _search is not null || _stage is not null || _approach is not null || _scope is not null
+            || _person is not null || _from is not null || _to is not null;
+        query = Sort switch
+        {
+            CaseSort.Reference => Seek(query, c => c.Reference, Filter.After, Filter.AfterId),
+            CaseSort.Title => Seek(query, c => c.Title, Filter.After, Filter.AfterId),
+            CaseSort.Stage => Seek(query, StageOrder, ParseStageOrder(Filter.After), Filter.AfterId),
+            _ => Seek(query, c => c.OpenedOn, ParseDate(Filter.After), Filter.AfterId),
+        };
+
+        var page = await query
+            .Take(PageSize + 1)
+            .Select(c => new Row(
+                c.Id,
+                c.Reference,
+                c.Title,
+                c.Stage,
+                c.Approach,
+                c.Scope,
+                c.OpenedOn,
+                db.Users.Where(u => c.Team.Any(m => m.IsLead && m.UserId == u.Id)).Select(u => u.DisplayName).FirstOrDefault(),
+                c.Team.Count))
+            .ToListAsync(ct);
+        Rows = page.Take(PageSize).ToList();
+        if (page.Count > PageSize)
+        {
+            var last = Rows[^1];
+            NextPageRoute = Route();
+            NextPageRoute["after"] = Sort switch
+            {
+                CaseSort.Reference => last.Reference,
+                CaseSort.Title => last.Title,
+                CaseSort.Stage => last.Stage.ToString(),
+                _ => last.OpenedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+            NextPageRoute["afterId"] = last.Id.ToString();
+        }
+    }
+
+    /// <summary>Route values that keep the applied search, filters and sort (optionally another
+    /// sort), starting at the first page. Values that were refused are left out.</summary>
+    public Dictionary<string, string> Route(CaseSort? sort = null, SortDirection? direction = null)
+    {
+        var route = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                route[name] = value;
+            }
+        }
+        Add("q", _search is null ? null : Filter.Q?.Trim());
+        Add("stage", _stage?.ToString());
+        Add("approach", _approach?.ToString());
+        Add("scope", _scope?.ToString());
+        Add("person", _person?.ToString());
+        Add("from", _from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", _to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("sort", (sort ?? Sort).ToString());
+        Add("dir", (direction ?? Direction).ToString());
+        return route;
+    }
+
+    /// <summary>The route of a column header's sort link: sorts by that column, or reverses the
+    /// order when the list is already sorted by it.</summary>
+    public Dictionary<string, string> SortRoute(CaseSort sort) =>
+        Route(sort, sort == Sort ? Opposite(Direction) : DefaultDirection(sort));
+
+    public static SortDirection DefaultDirection(CaseSort sort) =>
+        sort == CaseSort.OpenedOn ? SortDirection.Descending : SortDirection.Ascending;
+
+    /// <summary>
+    /// A PostgreSQL tsquery that matches titles containing every word the user typed, each as a
+    /// prefix ("traff port" finds "Trafficking through the port"), or null when nothing searchable
+    /// is left. Only letters and digits reach to_tsquery: its operators (&amp; | ! ( ) : * ' and
+    /// others) are all punctuation, so user text can never change the query's shape.
+    /// </summary>
+    public static string? TitleQuery(string text)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var ch in text)
+        {
+            if (char.IsLetterOrDigit(ch) || IsCombiningMark(ch))
+            {
+                word.Append(char.ToLowerInvariant(ch));
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+        // A word that is only combining marks would make an invalid tsquery term on its own.
+        var terms = words.Where(w => w.Any(char.IsLetterOrDigit)).Distinct(StringComparer.Ordinal).Take(MaxSearchWords).ToList();
+        return terms.Count == 0 ? null : string.Join(" & ", terms.Select(t => t + ":*"));
+    }
+
+    /// <summary>Whether the text is a case reference or the start of one (CPO-, CPO-2026, CPO-2026-0001...).</summary>
+    public static bool LooksLikeReference(string text) => ReferencePrefix().IsMatch(text);
+
+    private void ReadFilters()
+    {
+        // MVC has already parsed the query string: a value it could not parse (an unknown stage,
+        // a date that is not a date) left an error under the parameter's name and a null value.
+        bool Refused(string name) => ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0;
+
+        var text = Filter.Q?.Trim();
+        if (!string.IsNullOrEmpty(text))
+        {
+            if (text.Length > SearchMaxLength)
+            {
+                text = text[..SearchMaxLength];
+            }
+            if (LooksLikeReference(text.ToUpperInvariant()) || TitleQuery(text) is not null)
+            {
+                _search = text;
+            }
+            else
+            {
+                FilterErrors["q"] = "Type words of the title or a case reference (for example CPO-2026-000012).";
+            }
+        }
+
+        _stage = Defined(Filter.Stage);
+        if (Refused("stage") || (Filter.Stage is not null && _stage is null))
+        {
+            FilterErrors["stage"] = "Choose a stage from the list.";
+        }
+        _approach = Defined(Filter.Approach);
+        if (Refused("approach") || (Filter.Approach is not null && _approach is null))
+        {
+            FilterErrors["approach"] = "Choose an approach from the list.";
+        }
+        _scope = Defined(Filter.Scope);
+        if (Refused("scope") || (Filter.Scope is not null && _scope is null))
+        {
+            FilterErrors["scope"] = "Choose a scope from the list.";
+        }
+        _person = Filter.Person;
+        if (Refused("person"))
+        {
+            FilterErrors["person"] = "Choose a person from the list.";
+        }
+        _from = Filter.From;
+        if (Refused("from"))
+        {
+            FilterErrors["from"] = "Enter the date as YYYY-MM-DD.";
+        }
+        _to = Filter.To;
+        if (Refused("to"))
+        {
+            FilterErrors["to"] = "Enter the date as YYYY-MM-DD.";
+        }
+        if (_from is { } from && _to is { } to && to < from)
+        {
+            FilterErrors["to"] = "The end date is before the start date, so the dates were not applied.";
+            _from = null;
+            _to = null;
+        }
+
+        Sort = Defined(Filter.Sort) ?? CaseSort.OpenedOn;
+        Direction = Defined(Filter.Dir) ?? DefaultDirection(Sort);
+    }
+
+    private IQueryable<Case> Narrow(IQueryable<Case> query)
+    {
+        if (_search is { } text)
+        {
+            var reference = text.ToUpperInvariant();
+            if (LooksLikeReference(reference))
+            {
+                query = query.Where(c => c.Reference.StartsWith(reference));
+            }
+            else
+            {
+                var tsQuery = TitleQuery(text)!;
+                query = query.Where(c => EF.Property<NpgsqlTsVector>(c, CaseConfiguration.SearchVector)
+                    .Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
+            }
+        }
+        if (_stage is { } stage)
+        {
+            query = query.Where(c => c.Stage == stage);
+        }
+        if (_approach is { } approach)
+        {
+            query = query.Where(c => c.Approach == approach);
+        }
+        if (_scope is { } scope)
+        {
+            query = query.Where(c => c.Scope == scope);
+        }
+        if (_person is { } person)
+        {
+            query = query.Where(c => c.Team.Any(m => m.UserId == person));
+        }
+        if (_from is { } from)
+        {
+            query = query.Where(c => c.OpenedOn >= from);
+        }
+        if (_to is { } to)
+        {
+            query = query.Where(c => c.OpenedOn <= to);
+        }
+        return query;
+    }
+
+    /// <summary>Orders by (key, id) in the chosen direction and, on a later page (a parsable
+    /// <paramref name="afterKey"/> of the key's type and an id), keeps only the rows after the last one shown, with a row-value comparison PostgreSQL answers from an index
+    /// where there is one: <c>WHERE (opened_on, id) &lt; ($1, $2)</c>.</summary>
+    private IQueryable<Case> Seek<TKey>(IQueryable<Case> query, Expression<Func<Case, TKey>> key, object? afterKey, Guid? afterId)
+    {
+        var descending = Direction == SortDirection.Descending;
+        if (afterKey is TKey last && afterId is { } id)
+        {
+            Expression<Func<TKey, Guid, bool>> after = descending
+                ? (k, i) => EF.Functions.LessThan(ValueTuple.Create(k, i), ValueTuple.Create(last, id))
+                : (k, i) => EF.Functions.GreaterThan(ValueTuple.Create(k, i), ValueTuple.Create(last, id));
+            var row = key.Parameters[0];
+            var body = new Substitute(new Dictionary<ParameterExpression, Expression>
+            {
+                [after.Parameters[0]] = key.Body,
+                [after.Parameters[1]] = Expression.Property(row, nameof(Case.Id)),
+            }).Visit(after.Body);
+            query = query.Where(Expression.Lambda<Func<Case, bool>>(body, row));
+            IsLaterPage = true;
+        }
+        return descending
+            ? query.OrderByDescending(key).ThenByDescending(c => c.Id)
+            : query.OrderBy(key).ThenBy(c => c.Id);
+    }
+
+    private static Expression<Func<Case, int>> BuildStageOrder()
+    {
+        var c = Expression.Parameter(typeof(Case), "c");
+        var stage = Expression.Property(c, nameof(Case.Stage));
+        Expression order = Expression.Constant(0);
+        foreach (var value in Enum.GetValues<CaseStage>().Reverse())
+        {
+            order = Expression.Condition(Expression.Equal(stage, Expression.Constant(value)), Expression.Constant((int)value), order);
+        }
+        return Expression.Lambda<Func<Case, int>>(order, c);
+    }
+
+    private static int? ParseStageOrder(string? value) =>
+        Enum.TryParse<CaseStage>(value, ignoreCase: false, out var stage) && Enum.IsDefined(stage) && !int.TryParse(value, out _)
+            ? (int)stage
+            : null;
+
+    private static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static T? Defined<T>(T? value) where T : struct, Enum =>
+        value is { } v && Enum.IsDefined(v) ? v : null;
+
+    private static SortDirection Opposite(SortDirection direction) =>
+        direction == SortDirection.Ascending ? SortDirection.Descending : SortDirection.Ascending;
+
+    private static bool IsCombiningMark(char ch) =>
+        char.GetUnicodeCategory(ch) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    // An office code, then optionally the year and the number, each possibly cut short.
+    [GeneratedRegex(@"^[A-Z]{2,6}-(\d{0,3}|\d{4}(-\d{0,6})?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReferencePrefix();
+
+    private sealed class Substitute(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            replacements.TryGetValue(node, out var replacement) ? replacement : node;
+    }
+
+    public sealed record Query
+    {
+        [FromQuery(Name = "q")] public string? Q { get; init; }
+
+        [FromQuery(Name = "stage")] public CaseStage? Stage { get; init; }
+
+        [FromQuery(Name = "approach")] public InvestigationApproach? Approach { get; init; }
+
+        [FromQuery(Name = "scope")] public CaseScope? Scope { get; init; }
+
+        [FromQuery(Name = "person")] public Guid? Person { get; init; }
+
+        [FromQuery(Name = "from")] public DateOnly? From { get; init; }
+
+        [FromQuery(Name = "to")] public DateOnly? To { get; init; }
+
+        [FromQuery(Name = "sort")] public CaseSort? Sort { get; init; }
+
+        [FromQuery(Name = "dir")] public SortDirection? Dir { get; init; }
+
+        /// <summary>Keyset: the sort key of the last row of the previous page (as text).</summary>
+        [FromQuery(Name = "after")] public string? After { get; init; }
+
+        [FromQuery(Name = "afterId")] public Guid? AfterId { get; init; }
+    }
+
+    public sealed record Row(Guid Id, string Reference, string Title, CaseStage Stage, InvestigationApproach Approach,
+        CaseScope Scope, DateOnly OpenedOn, string? LeadName, int TeamSize)
+    {
+        public string StageName => Stage.DisplayName();
+    }
+
+    public sealed record Person(Guid Id, string DisplayName);
+}
+
+public enum CaseSort
+{
+    OpenedOn = 1,
+    Reference = 2,
+    Title = 3,
+    Stage = 4,
+}
+
+public enum SortDirection
+{
+    Ascending = 1,
+    Descending = 2,
+}
