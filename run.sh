@@ -100,6 +100,7 @@ Demo accounts (password: $DEMO_PASSWORD)
   liaison            Victim liaison officer, Central Prosecution Office
   supervisor         Supervisor, Central Prosecution Office
   admin              Administrator, Central Prosecution Office
+  investigator.north Investigator, Northern Regional Office
   prosecutor.north   Prosecutor, Northern Regional Office
   supervisor.north   Supervisor, Northern Regional Office
 MSG

@@ -5,8 +5,9 @@ using TipCases.Web.Security;
 namespace TipCases.Web.Data.Seeding;
 
 /// <summary>
-/// Demo offices and accounts for Development only (Program.cs never calls this elsewhere).
-/// Idempotent: running the app again adds what is missing and changes nothing that exists.
+/// Demo offices, accounts and cases (<see cref="DemoCases"/>) for Development only (Program.cs
+/// never calls this elsewhere). Idempotent: running the app again adds what is missing and changes
+/// nothing that exists.
 /// </summary>
 public static class DemoData
 {
@@ -22,6 +23,7 @@ public static class DemoData
         ("liaison", "Lena Liaison", "CPO", Roles.VictimLiaisonOfficer),
         ("supervisor", "Sam Supervisor", "CPO", Roles.Supervisor),
         ("admin", "Adam Administrator", "CPO", Roles.Administrator),
+        ("investigator.north", "Ivar North", "NRO", Roles.Investigator),
         ("prosecutor.north", "Nora North", "NRO", Roles.Prosecutor),
         ("supervisor.north", "Niko North", "NRO", Roles.Supervisor),
     ];
@@ -70,6 +72,8 @@ public static class DemoData
             Ensure(await users.CreateAsync(user, password), userName);
             Ensure(await users.AddToRoleAsync(user, role), userName);
         }
+
+        await DemoCases.SeedAsync(db, scope.ServiceProvider.GetRequiredService<CaseReferences>(), clock, offices, ct);
     }
 
     private static void Ensure(IdentityResult result, string userName)
