@@ -57,7 +57,7 @@ fi
 
 RESULTS=$(mktemp -d /tmp/tipcases-test-results.XXXXXX)
 dotnet test "$ROOT/TipCases.sln" -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" "$@"
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" "$@"
 TEST_EXIT=$?
 
 # Sum the counters of every assembly's TRX file.

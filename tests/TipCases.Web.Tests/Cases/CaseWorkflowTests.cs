@@ -156,6 +156,7 @@ public sealed class CaseWorkflowTests(TipCasesApp app) : WebTest(app)
     public async Task A_person_of_another_office_cannot_be_put_on_the_team()
     {
         await App.UserAsync("sam", Roles.Supervisor);
+        await App.UserAsync("ines", Roles.Investigator); // someone the form offers
         var nora = await App.UserAsync("nora", Roles.Prosecutor, "NRO");
         var target = await App.CaseAsync("CPO", "Harbour Lights");
         var client = await App.SignedInClientAsync("sam");
@@ -250,7 +251,7 @@ public sealed class CaseWorkflowTests(TipCasesApp app) : WebTest(app)
         var links = (await Load(target.Id)).Links;
         links.Single().LinkedCaseId.ShouldBe(mine.Id);
         (await CaseEvents(target.Id)).ShouldContain(e => e.Action == AuditAction.RecordCreated && e.EntityType == "CaseLink");
-        (await client.GetHtmlAsync($"/Cases/{target.Id}")).TextContent.ShouldContain(mine.Reference);
+        (await client.GetHtmlAsync($"/Cases/{target.Id}")).Body!.TextContent.ShouldContain(mine.Reference);
     }
 
     [Fact]
