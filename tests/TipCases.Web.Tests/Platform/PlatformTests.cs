@@ -80,6 +80,14 @@ public sealed class PlatformTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task The_migrations_describe_the_whole_model()
+    {
+        var pending = await App.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<TipCasesDbContext>().Database.HasPendingModelChanges()));
+
+        pending.ShouldBeFalse("add a migration: dotnet ef migrations add NAME --project src/TipCases.Web --output-dir Data/Migrations");
+    }
+
+    [Fact]
     public async Task Data_protection_keys_are_kept_in_the_database_for_every_instance()
     {
         await App.UserAsync("paula", Roles.Prosecutor);

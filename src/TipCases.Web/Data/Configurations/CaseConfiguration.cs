@@ -56,7 +56,7 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
         // "My cases" and the access rule look cases up by member.
         builder.HasIndex(m => new { m.UserId, m.CaseId });
         // At most one lead per case, whatever two supervisors do at the same moment: a deferred
-        // exclusion constraint (migration OneLeadPerCase), checked at commit so that handing the
+        // exclusion constraint (see the Initial migration), checked at commit so that handing the
         // lead from one prosecutor to another in one save is not refused halfway.
     }
 }

@@ -13,8 +13,8 @@ using TipCases.Web.Data;
 namespace TipCases.Web.Data.Migrations
 {
     [DbContext(typeof(TipCasesDbContext))]
-    [Migration("20261129092516_ClientGeneratedKeys")]
-    partial class ClientGeneratedKeys
+    [Migration("20261129093915_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
