@@ -71,17 +71,29 @@ else
   exit 1
 fi
 
-# 2. Build.
+# 2. The key that encrypts victims' identities: TIPCASES_IDENTITY_KEY if set, else one made for
+#    this machine and kept in .data/identity.key (never committed).
+if [ -n "${TIPCASES_IDENTITY_KEY:-}" ]; then
+  IDENTITY_KEY=$TIPCASES_IDENTITY_KEY
+else
+  if [ ! -s "$DATA/identity.key" ]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$DATA/identity.key")
+  fi
+  IDENTITY_KEY=$(cat "$DATA/identity.key")
+fi
+
+# 3. Build.
 echo "Building..."
 dotnet build "$ROOT/src/TipCases.Web/TipCases.Web.csproj" -c Debug -nologo -v quiet >"$DATA/build.log" 2>&1 \
   || { tail -30 "$DATA/build.log"; echo "Build failed; full log in .data/build.log" >&2; exit 1; }
 
-# 3. Start the app (migrations and demo data run at start-up in Development).
+# 4. Start the app (migrations and demo data run at start-up in Development).
 (
   cd "$ROOT/src/TipCases.Web"
   ASPNETCORE_ENVIRONMENT=Development \
   ASPNETCORE_URLS="http://localhost:$APP_PORT" \
   ConnectionStrings__TipCases="$CONNECTION" \
+  Security__IdentityKey="$IDENTITY_KEY" \
   TIPCASES_DEMO_PASSWORD="$DEMO_PASSWORD" \
   nohup dotnet bin/Debug/net10.0/TipCases.Web.dll >"$DATA/app.log" 2>&1 &
   echo $! >"$DATA/app.pid"

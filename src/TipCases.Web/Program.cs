@@ -27,6 +27,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddTipCasesData(builder.Configuration);
 builder.Services.AddTipCasesSecurity(builder.Configuration);
 builder.Services.AddScoped<AuditLog>();
+builder.Services.AddSingleton<TipCases.Domain.Victims.IIdentityProtector, IdentityProtector>();
 builder.Services.AddScoped<TipCases.Web.Pages.Admin.Users.UserFormOptions>();
 builder.Services.AddScoped<TipCases.Web.Pages.Cases.CaseQueries>();
 builder.Services.AddScoped<TipCases.Web.Pages.Cases.PeopleDirectory>();
@@ -39,6 +40,9 @@ builder.Services.AddPageHandlers();
 builder.Services.AddRazorPages(options => options.Conventions.AllowAnonymousToFolder("/Errors"));
 
 var app = builder.Build();
+
+// Fail at start-up, not at the first victim, when the identity key is missing or malformed.
+app.Services.GetRequiredService<TipCases.Domain.Victims.IIdentityProtector>();
 
 if (args.Contains("migrate"))
 {

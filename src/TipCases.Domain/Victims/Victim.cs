@@ -47,7 +47,7 @@ public sealed record VictimProfile(
 /// only an <see cref="IIdentityProtector"/> can open. Protection never depends on whether the
 /// victim takes part in the prosecution: <see cref="Willingness"/> is recorded for planning only.
 /// </summary>
-public sealed class Victim
+public sealed class Victim : IBelongsToVictim
 {
     public const int NonPunishmentNoteMaxLength = 2000;
 
@@ -62,6 +62,8 @@ public sealed class Victim
     private Victim() { }
 
     public Guid Id { get; private set; }
+
+    Guid IBelongsToVictim.VictimId => Id;
 
     public Guid OfficeId { get; private set; }
 

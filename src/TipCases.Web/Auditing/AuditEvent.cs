@@ -19,6 +19,7 @@ public enum AuditAction
     RecordCreated = 30,
     RecordUpdated = 31,
     RecordDeleted = 32,
+    IdentityRevealed = 40,
 }
 
 /// <summary>
@@ -35,9 +36,10 @@ public sealed class AuditEvent
     private AuditEvent() { }
 
     public AuditEvent(Guid id, DateTimeOffset occurredAt, AuditAction action, Guid? actorId, string actorName,
-        string? entityType, string? entityId, string? details, string? remoteAddress, Guid? caseId = null)
+        string? entityType, string? entityId, string? details, string? remoteAddress, Guid? caseId = null, Guid? victimId = null)
     {
         CaseId = caseId;
+        VictimId = victimId;
         Id = id;
         OccurredAt = occurredAt;
         Action = action;
@@ -67,6 +69,9 @@ public sealed class AuditEvent
 
     /// <summary>The case the record belongs to, so the event shows in that case's history.</summary>
     public Guid? CaseId { get; private set; }
+
+    /// <summary>The victim the record belongs to, so the event shows in that victim's history.</summary>
+    public Guid? VictimId { get; private set; }
 
     /// <summary>JSON: which fields changed, old and new values (never protected identity).</summary>
     public string? Details { get; private set; }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Victims;
 using TipCases.Web.Security;
 
 namespace TipCases.Web.Auditing;
@@ -35,7 +36,7 @@ public sealed class AuditingInterceptor(IHttpContextAccessor httpContextAccessor
             return;
         }
         var entries = context.ChangeTracker.Entries()
-            .Where(e => e.Entity is IBelongsToCase && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is IBelongsToCase or IBelongsToVictim && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
         if (entries.Count == 0)
         {
@@ -55,12 +56,22 @@ public sealed class AuditingInterceptor(IHttpContextAccessor httpContextAccessor
             {
                 continue;
             }
-            var record = (IBelongsToCase)entry.Entity;
             var key = entry.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue?.ToString();
+            var (caseId, victimId) = Owners(entry);
             context.Add(new AuditEvent(Guid.CreateVersion7(now), now, action, actorId, actorName,
-                entry.Metadata.ClrType.Name, key, JsonSerializer.Serialize(changes), remote, record.CaseId));
+                entry.Metadata.ClrType.Name, key, JsonSerializer.Serialize(changes), remote, caseId, victimId));
         }
     }
+
+    /// <summary>The case and victim files the record belongs to (a victim's support step on a
+    /// case shows in both histories).</summary>
+    private static (Guid? CaseId, Guid? VictimId) Owners(EntityEntry entry) => entry.Entity switch
+    {
+        IBelongsToCase c => (c.CaseId, null),
+        Victim v => (null, v.Id),
+        IBelongsToVictim v => (entry.Metadata.FindProperty("CaseId") is { } p ? entry.Property(p.Name).CurrentValue as Guid? : null, v.VictimId),
+        _ => (null, null),
+    };
 
     private static (AuditAction Action, SortedDictionary<string, object?> Changes) Describe(EntityEntry entry)
     {

@@ -20,7 +20,9 @@ public static class DataSetup
         }
 
         services.AddScoped<AuditingInterceptor>();
+        services.AddScoped<ReferenceNumbers>();
         services.AddScoped<CaseReferences>();
+        services.AddScoped<VictimPseudonyms>();
         services.AddDbContext<TipCasesDbContext>((sp, options) =>
             Configure(options, connectionString).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
         services.AddDataProtection()

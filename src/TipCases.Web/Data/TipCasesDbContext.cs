@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using TipCases.Domain.Cases;
 using TipCases.Domain.Offices;
+using TipCases.Domain.Victims;
 using TipCases.Web.Auditing;
 using TipCases.Web.Security;
 
@@ -32,6 +33,12 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
     public DbSet<StageChange> StageChanges => Set<StageChange>();
 
     public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
+
+    public DbSet<Victim> Victims => Set<Victim>();
+
+    public DbSet<VictimCase> CaseVictims => Set<VictimCase>();
+
+    public DbSet<SupportStep> SupportSteps => Set<SupportStep>();
 
     /// <summary>Data Protection keys, shared by every instance of the app so that a sign-in
     /// cookie issued by one instance is read by the others.</summary>

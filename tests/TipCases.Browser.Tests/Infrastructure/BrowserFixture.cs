@@ -31,6 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:TipCases", connectionString);
             builder.UseSetting("TIPCASES_DEMO_PASSWORD", DemoPassword);
+            builder.UseSetting("Security:IdentityKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         });
         _factory.UseKestrel(0);

@@ -29,6 +29,9 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public MutableTimeProvider Clock { get; } = new();
 
+    /// <summary>A fresh identity key per run, as no key may live in the repository.</summary>
+    public string IdentityKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabaseServer.CreateDatabaseAsync("web");
@@ -59,6 +62,7 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:TipCases", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Security:RequireHttps", "true");
+        builder.UseSetting("Security:IdentityKey", IdentityKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Tests provoke database errors on purpose (a duplicate code, say); the page's answer is
         // what they assert, so EF's own error log would only be noise here.

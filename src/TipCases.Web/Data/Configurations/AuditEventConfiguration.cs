@@ -20,5 +20,6 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(e => new { e.ActorId, e.OccurredAt });
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => new { e.CaseId, e.OccurredAt }).HasFilter("case_id IS NOT NULL");
+        builder.HasIndex(e => new { e.VictimId, e.OccurredAt }).HasFilter("victim_id IS NOT NULL");
     }
 }

@@ -104,22 +104,26 @@ internal sealed class CaseLinkConfiguration : IEntityTypeConfiguration<CaseLink>
     }
 }
 
-/// <summary>The last reference number handed out per office and year (see <see cref="CaseReferences"/>).</summary>
-internal sealed class CaseReferenceCounter
+/// <summary>The last number handed out per office, kind (case references, victim pseudonyms) and
+/// year (see <see cref="ReferenceNumbers"/>).</summary>
+internal sealed class ReferenceCounter
 {
     public Guid OfficeId { get; set; }
+
+    public string Kind { get; set; } = "";
 
     public int Year { get; set; }
 
     public long LastNumber { get; set; }
 }
 
-internal sealed class CaseReferenceCounterConfiguration : IEntityTypeConfiguration<CaseReferenceCounter>
+internal sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<ReferenceCounter>
 {
-    public void Configure(EntityTypeBuilder<CaseReferenceCounter> builder)
+    public void Configure(EntityTypeBuilder<ReferenceCounter> builder)
     {
-        builder.ToTable("case_reference_counters");
-        builder.HasKey(c => new { c.OfficeId, c.Year });
+        builder.ToTable("reference_counters");
+        builder.HasKey(c => new { c.OfficeId, c.Kind, c.Year });
+        builder.Property(c => c.Kind).HasMaxLength(20);
         builder.HasOne<Office>().WithMany().HasForeignKey(c => c.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

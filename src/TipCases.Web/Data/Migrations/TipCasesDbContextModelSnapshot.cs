@@ -525,6 +525,549 @@ namespace TipCases.Web.Data.Migrations
                     b.ToTable("offices", (string)null);
                 });
 
+            modelBuilder.Entity("TipCases.Domain.Victims.CompensationClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AmountAwarded")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_awarded");
+
+                    b.Property<decimal>("AmountClaimed")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_claimed");
+
+                    b.Property<decimal>("AmountPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_paid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.PrimitiveCollection<string[]>("Heads")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("heads");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("route");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victim_compensation_claims");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_victim_compensation_claims_case_id");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_victim_compensation_claims_victim_id");
+
+                    b.ToTable("victim_compensation_claims", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.InformationGiven", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("ChannelConfirmedSafe")
+                        .HasColumnType("boolean")
+                        .HasColumnName("channel_confirmed_safe");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("InformedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("informed_on");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("topic");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victim_information_given");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_victim_information_given_case_id");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_victim_information_given_victim_id");
+
+                    b.ToTable("victim_information_given", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.ProtectionMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_on");
+
+                    b.Property<bool>("ProposedAutomatically")
+                        .HasColumnType("boolean")
+                        .HasColumnName("proposed_automatically");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("started_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victim_protection_measures");
+
+                    b.HasIndex("VictimId", "Stage")
+                        .HasDatabaseName("ix_victim_protection_measures_victim_id_stage");
+
+                    b.ToTable("victim_protection_measures", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.ResidenceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly?>("RiskAssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("risk_assessed_on");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victim_residence");
+
+                    b.HasIndex("ExpiresOn")
+                        .HasDatabaseName("ix_victim_residence_expires_on");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_victim_residence_victim_id");
+
+                    b.ToTable("victim_residence", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.SupportStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("NextFollowUpOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_follow_up_on");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<DateOnly>("TookPlaceOn")
+                        .HasColumnType("date")
+                        .HasColumnName("took_place_on");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victim_support_steps");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_victim_support_steps_by_user_id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_victim_support_steps_case_id");
+
+                    b.HasIndex("NextFollowUpOn")
+                        .HasDatabaseName("ix_victim_support_steps_next_follow_up_on");
+
+                    b.HasIndex("VictimId", "TookPlaceOn")
+                        .HasDatabaseName("ix_victim_support_steps_victim_id_took_place_on");
+
+                    b.ToTable("victim_support_steps", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.ThreatIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<bool>("ReportedToPolice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reported_to_police");
+
+                    b.Property<Guid?>("SafetyReviewTaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("safety_review_task_id");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victim_threats");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_victim_threats_case_id");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_victim_threats_victim_id");
+
+                    b.ToTable("victim_threats", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.Victim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgeAtOffence")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_at_offence");
+
+                    b.Property<string>("ChildStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("child_status");
+
+                    b.Property<string>("ChildStatusReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("child_status_reason");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Disability")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("disability");
+
+                    b.PrimitiveCollection<string[]>("Exploitation")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("exploitation");
+
+                    b.Property<string>("IdentifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("identified_by");
+
+                    b.Property<DateOnly?>("IdentifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("identified_on");
+
+                    b.Property<byte[]>("IdentityCiphertext")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("identity_ciphertext")
+                        .HasAnnotation("TipCases:NotAudited", true);
+
+                    b.Property<bool>("InterpreterNeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("interpreter_needed");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("languages");
+
+                    b.Property<Guid?>("LiaisonOfficerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("liaison_officer_id");
+
+                    b.Property<string>("MigrationStatus")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("migration_status");
+
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("nationality");
+
+                    b.Property<bool>("NonPunishmentFlagged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("non_punishment_flagged");
+
+                    b.Property<string>("NonPunishmentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("non_punishment_note");
+
+                    b.Property<string>("NonPunishmentReview")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("non_punishment_review");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("pseudonym");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("referred_to");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sex");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Willingness")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("willingness");
+
+                    b.HasKey("Id")
+                        .HasName("pk_victims");
+
+                    b.HasIndex("LiaisonOfficerId")
+                        .HasDatabaseName("ix_victims_liaison_officer_id");
+
+                    b.HasIndex("Pseudonym")
+                        .IsUnique()
+                        .HasDatabaseName("ix_victims_pseudonym");
+
+                    b.HasIndex("OfficeId", "ChildStatus")
+                        .HasDatabaseName("ix_victims_office_id_child_status");
+
+                    b.ToTable("victims", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.VictimCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_victims");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_victims_case_id");
+
+                    b.HasIndex("VictimId", "CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_victims_victim_id_case_id");
+
+                    b.ToTable("case_victims", (string)null);
+                });
+
             modelBuilder.Entity("TipCases.Web.Auditing.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -575,6 +1118,10 @@ namespace TipCases.Web.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("remote_address");
 
+                    b.Property<Guid?>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_events");
 
@@ -592,14 +1139,23 @@ namespace TipCases.Web.Data.Migrations
                         .IsDescending()
                         .HasDatabaseName("ix_audit_events_occurred_at_id");
 
+                    b.HasIndex("VictimId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_events_victim_id_occurred_at")
+                        .HasFilter("victim_id IS NOT NULL");
+
                     b.ToTable("audit_events", (string)null);
                 });
 
-            modelBuilder.Entity("TipCases.Web.Data.Configurations.CaseReferenceCounter", b =>
+            modelBuilder.Entity("TipCases.Web.Data.Configurations.ReferenceCounter", b =>
                 {
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("uuid")
                         .HasColumnName("office_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer")
@@ -609,10 +1165,10 @@ namespace TipCases.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("last_number");
 
-                    b.HasKey("OfficeId", "Year")
-                        .HasName("pk_case_reference_counters");
+                    b.HasKey("OfficeId", "Kind", "Year")
+                        .HasName("pk_reference_counters");
 
-                    b.ToTable("case_reference_counters", (string)null);
+                    b.ToTable("reference_counters", (string)null);
                 });
 
             modelBuilder.Entity("TipCases.Web.Security.AppRole", b =>
@@ -884,14 +1440,141 @@ namespace TipCases.Web.Data.Migrations
                         .HasConstraintName("fk_case_team_members_users_user_id");
                 });
 
-            modelBuilder.Entity("TipCases.Web.Data.Configurations.CaseReferenceCounter", b =>
+            modelBuilder.Entity("TipCases.Domain.Victims.CompensationClaim", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_compensation_claims_cases_case_id");
+
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithMany("Claims")
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_compensation_claims_victims_victim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.InformationGiven", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_information_given_cases_case_id");
+
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithMany("InformationGiven")
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_information_given_victims_victim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.ProtectionMeasure", b =>
+                {
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_protection_measures_victims_victim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.ResidenceRecord", b =>
+                {
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithMany("Residence")
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_residence_victims_victim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.SupportStep", b =>
+                {
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_support_steps_users_by_user_id");
+
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_victim_support_steps_cases_case_id");
+
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithMany("SupportSteps")
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_support_steps_victims_victim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.ThreatIncident", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_threats_cases_case_id");
+
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithMany("Threats")
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_threats_victims_victim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.Victim", b =>
+                {
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("LiaisonOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_victims_users_liaison_officer_id");
+
+                    b.HasOne("TipCases.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victims_offices_office_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.VictimCase", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_victims_cases_case_id");
+
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_victims_victims_victim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Web.Data.Configurations.ReferenceCounter", b =>
                 {
                     b.HasOne("TipCases.Domain.Offices.Office", null)
                         .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_case_reference_counters_offices_office_id");
+                        .HasConstraintName("fk_reference_counters_offices_office_id");
                 });
 
             modelBuilder.Entity("TipCases.Web.Security.AppUser", b =>
@@ -913,6 +1596,23 @@ namespace TipCases.Web.Data.Migrations
                     b.Navigation("Tasks");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Victims.Victim", b =>
+                {
+                    b.Navigation("Cases");
+
+                    b.Navigation("Claims");
+
+                    b.Navigation("InformationGiven");
+
+                    b.Navigation("Measures");
+
+                    b.Navigation("Residence");
+
+                    b.Navigation("SupportSteps");
+
+                    b.Navigation("Threats");
                 });
 #pragma warning restore 612, 618
         }

@@ -25,6 +25,7 @@ namespace TipCases.Web.Data.Migrations
                     entity_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     entity_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    victim_id = table.Column<Guid>(type: "uuid", nullable: true),
                     details = table.Column<string>(type: "jsonb", nullable: true),
                     remote_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
@@ -77,18 +78,19 @@ namespace TipCases.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "case_reference_counters",
+                name: "reference_counters",
                 columns: table => new
                 {
                     office_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     year = table.Column<int>(type: "integer", nullable: false),
                     last_number = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_case_reference_counters", x => new { x.office_id, x.year });
+                    table.PrimaryKey("pk_reference_counters", x => new { x.office_id, x.kind, x.year });
                     table.ForeignKey(
-                        name: "fk_case_reference_counters_offices_office_id",
+                        name: "fk_reference_counters_offices_office_id",
                         column: x => x.office_id,
                         principalTable: "offices",
                         principalColumn: "id",
@@ -278,6 +280,53 @@ namespace TipCases.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "victims",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    office_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    pseudonym = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    identity_ciphertext = table.Column<byte[]>(type: "bytea", nullable: false),
+                    sex = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    nationality = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    migration_status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    disability = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    interpreter_needed = table.Column<bool>(type: "boolean", nullable: false),
+                    languages = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    exploitation = table.Column<string[]>(type: "text[]", nullable: false),
+                    identified_by = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    identified_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    referred_to = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    willingness = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    liaison_officer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    child_status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    child_status_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    age_at_offence = table.Column<int>(type: "integer", nullable: true),
+                    non_punishment_flagged = table.Column<bool>(type: "boolean", nullable: false),
+                    non_punishment_note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    non_punishment_review = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_victims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_victims_offices_office_id",
+                        column: x => x.office_id,
+                        principalTable: "offices",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_victims_users_liaison_officer_id",
+                        column: x => x.liaison_officer_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "case_links",
                 columns: table => new
                 {
@@ -389,6 +438,219 @@ namespace TipCases.Web.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "case_victims",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    victim_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    linked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_victims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_victims_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_case_victims_victims_victim_id",
+                        column: x => x.victim_id,
+                        principalTable: "victims",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "victim_compensation_claims",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    victim_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    route = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    heads = table.Column<string[]>(type: "text[]", nullable: false),
+                    currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    amount_claimed = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    amount_awarded = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    amount_paid = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    source = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_victim_compensation_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_victim_compensation_claims_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_victim_compensation_claims_victims_victim_id",
+                        column: x => x.victim_id,
+                        principalTable: "victims",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "victim_information_given",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    victim_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    topic = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    informed_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    channel_confirmed_safe = table.Column<bool>(type: "boolean", nullable: false),
+                    notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    by_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_victim_information_given", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_victim_information_given_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_victim_information_given_victims_victim_id",
+                        column: x => x.victim_id,
+                        principalTable: "victims",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "victim_protection_measures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    victim_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    planned_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    started_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    ended_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    proposed_automatically = table.Column<bool>(type: "boolean", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_victim_protection_measures", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_victim_protection_measures_victims_victim_id",
+                        column: x => x.victim_id,
+                        principalTable: "victims",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "victim_residence",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    victim_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    starts_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    expires_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    risk_assessed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_victim_residence", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_victim_residence_victims_victim_id",
+                        column: x => x.victim_id,
+                        principalTable: "victims",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "victim_support_steps",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    victim_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    took_place_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    by_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    next_follow_up_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_victim_support_steps", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_victim_support_steps_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_victim_support_steps_users_by_user_id",
+                        column: x => x.by_user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_victim_support_steps_victims_victim_id",
+                        column: x => x.victim_id,
+                        principalTable: "victims",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "victim_threats",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    victim_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    occurred_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    reported_to_police = table.Column<bool>(type: "boolean", nullable: false),
+                    by_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    safety_review_task_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_victim_threats", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_victim_threats_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_victim_threats_victims_victim_id",
+                        column: x => x.victim_id,
+                        principalTable: "victims",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_audit_events_actor_id_occurred_at",
                 table: "audit_events",
@@ -410,6 +672,12 @@ namespace TipCases.Web.Data.Migrations
                 table: "audit_events",
                 columns: new[] { "occurred_at", "id" },
                 descending: new bool[0]);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_victim_id_occurred_at",
+                table: "audit_events",
+                columns: new[] { "victim_id", "occurred_at" },
+                filter: "victim_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_case_links_case_id_linked_case_id",
@@ -448,6 +716,17 @@ namespace TipCases.Web.Data.Migrations
                 name: "ix_case_team_members_user_id_case_id",
                 table: "case_team_members",
                 columns: new[] { "user_id", "case_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_victims_case_id",
+                table: "case_victims",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_victims_victim_id_case_id",
+                table: "case_victims",
+                columns: new[] { "victim_id", "case_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_created_by",
@@ -530,6 +809,87 @@ namespace TipCases.Web.Data.Migrations
                 column: "normalized_user_name",
                 unique: true);
 
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_compensation_claims_case_id",
+                table: "victim_compensation_claims",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_compensation_claims_victim_id",
+                table: "victim_compensation_claims",
+                column: "victim_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_information_given_case_id",
+                table: "victim_information_given",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_information_given_victim_id",
+                table: "victim_information_given",
+                column: "victim_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_protection_measures_victim_id_stage",
+                table: "victim_protection_measures",
+                columns: new[] { "victim_id", "stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_residence_expires_on",
+                table: "victim_residence",
+                column: "expires_on");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_residence_victim_id",
+                table: "victim_residence",
+                column: "victim_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_support_steps_by_user_id",
+                table: "victim_support_steps",
+                column: "by_user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_support_steps_case_id",
+                table: "victim_support_steps",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_support_steps_next_follow_up_on",
+                table: "victim_support_steps",
+                column: "next_follow_up_on");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_support_steps_victim_id_took_place_on",
+                table: "victim_support_steps",
+                columns: new[] { "victim_id", "took_place_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_threats_case_id",
+                table: "victim_threats",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_threats_victim_id",
+                table: "victim_threats",
+                column: "victim_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victims_liaison_officer_id",
+                table: "victims",
+                column: "liaison_officer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victims_office_id_child_status",
+                table: "victims",
+                columns: new[] { "office_id", "child_status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victims_pseudonym",
+                table: "victims",
+                column: "pseudonym",
+                unique: true);
+
             // The audit trail is append-only: whatever role the app connects as, a row once
             // written cannot be changed or removed (TRUNCATE included).
             migrationBuilder.Sql("""
@@ -570,9 +930,6 @@ namespace TipCases.Web.Data.Migrations
                 name: "case_links");
 
             migrationBuilder.DropTable(
-                name: "case_reference_counters");
-
-            migrationBuilder.DropTable(
                 name: "case_stage_changes");
 
             migrationBuilder.DropTable(
@@ -582,7 +939,13 @@ namespace TipCases.Web.Data.Migrations
                 name: "case_team_members");
 
             migrationBuilder.DropTable(
+                name: "case_victims");
+
+            migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "reference_counters");
 
             migrationBuilder.DropTable(
                 name: "role_claims");
@@ -600,10 +963,31 @@ namespace TipCases.Web.Data.Migrations
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
-                name: "cases");
+                name: "victim_compensation_claims");
+
+            migrationBuilder.DropTable(
+                name: "victim_information_given");
+
+            migrationBuilder.DropTable(
+                name: "victim_protection_measures");
+
+            migrationBuilder.DropTable(
+                name: "victim_residence");
+
+            migrationBuilder.DropTable(
+                name: "victim_support_steps");
+
+            migrationBuilder.DropTable(
+                name: "victim_threats");
 
             migrationBuilder.DropTable(
                 name: "roles");
+
+            migrationBuilder.DropTable(
+                name: "cases");
+
+            migrationBuilder.DropTable(
+                name: "victims");
 
             migrationBuilder.DropTable(
                 name: "users");
