@@ -12,13 +12,15 @@ namespace TipCases.Web.Auditing;
 /// </summary>
 public sealed class AuditLog(TipCasesDbContext db, TimeProvider clock, IHttpContextAccessor httpContextAccessor)
 {
-    public void Add(AuditAction action, ClaimsPrincipal actor, string? entityType = null, string? entityId = null, object? details = null)
+    public void Add(AuditAction action, ClaimsPrincipal actor, string? entityType = null, string? entityId = null, object? details = null,
+        Guid? victimId = null)
     {
         var actorId = actor.UserId();
-        Add(action, actorId == Guid.Empty ? null : actorId, actor.Identity?.Name ?? "", entityType, entityId, details);
+        Add(action, actorId == Guid.Empty ? null : actorId, actor.Identity?.Name ?? "", entityType, entityId, details, victimId);
     }
 
-    public void Add(AuditAction action, Guid? actorId, string actorName, string? entityType = null, string? entityId = null, object? details = null)
+    public void Add(AuditAction action, Guid? actorId, string actorName, string? entityType = null, string? entityId = null, object? details = null,
+        Guid? victimId = null)
     {
         var remote = httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
         db.AuditEvents.Add(new AuditEvent(
@@ -30,7 +32,8 @@ public sealed class AuditLog(TipCasesDbContext db, TimeProvider clock, IHttpCont
             entityType,
             entityId,
             details is null ? null : JsonSerializer.Serialize(details),
-            remote));
+            remote,
+            victimId: victimId));
     }
 
     public async Task RecordAsync(AuditAction action, ClaimsPrincipal actor, string? entityType = null,

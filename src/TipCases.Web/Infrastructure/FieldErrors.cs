@@ -6,7 +6,7 @@ namespace TipCases.Web.Infrastructure;
 public static class FieldErrors
 {
     public static string? For(ModelStateDictionary modelState, string prefix, string field) =>
-        modelState.TryGetValue(prefix + "." + field, out var entry) && entry.Errors.Count > 0
+        modelState.TryGetValue(prefix.Length == 0 ? field : prefix + "." + field, out var entry) && entry.Errors.Count > 0
             ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
             : null;
 }

@@ -25,6 +25,13 @@ public static class HtmlForms
         Dictionary<string, string> fields, int formIndex = 0, string? handler = null)
     {
         var page = await client.GetHtmlAsync(pageUrl);
+        return await client.SubmitFormAsync(page, pageUrl, fields, formIndex, handler);
+    }
+
+    /// <summary>Submits a form of a page already loaded (e.g. one shown only after a POST).</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument page, string pageUrl,
+        Dictionary<string, string> fields, int formIndex = 0, string? handler = null)
+    {
         var forms = page.QuerySelectorAll<IHtmlFormElement>("main form[method=post]").ToList();
         var form = handler is null
             ? forms[formIndex]

@@ -29,6 +29,8 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public MutableTimeProvider Clock { get; } = new();
 
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>A fresh identity key per run, as no key may live in the repository.</summary>
     public string IdentityKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
@@ -63,12 +65,14 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Security:RequireHttps", "true");
         builder.UseSetting("Security:IdentityKey", IdentityKey);
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Information, like production, so the tests see every request line the app would log.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
         // Tests provoke database errors on purpose (a duplicate code, say); the page's answer is
         // what they assert, so EF's own error log would only be noise here.
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Fatal");
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = Clock);

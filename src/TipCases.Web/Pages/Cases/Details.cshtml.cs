@@ -9,7 +9,8 @@ namespace TipCases.Web.Pages.Cases;
 /// <summary>The case file: overview, team, stage history, tasks, linked cases and recent history.
 /// Later features add their sections (victims, charges, cooperation) here.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.WorkOnCases)]
-public sealed class DetailsModel(CaseQueries cases, PeopleDirectory people, CaseHistory history, TimeProvider clock) : PageModel
+public sealed class DetailsModel(CaseQueries cases, PeopleDirectory people, CaseHistory history, Victims.CaseVictims caseVictims,
+    TimeProvider clock) : PageModel
 {
     public Case Case { get; private set; } = null!;
 
@@ -24,6 +25,8 @@ public sealed class DetailsModel(CaseQueries cases, PeopleDirectory people, Case
     public CaseViewerPermissions Can { get; private set; } = null!;
 
     public string? Message { get; private set; }
+
+    public Victims.CaseVictimsViewModel Victims { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -47,6 +50,8 @@ public sealed class DetailsModel(CaseQueries cases, PeopleDirectory people, Case
             .ToList();
         RecentHistory = (await history.PageAsync(Case.Id, before: null, size: 10, ct)).Entries;
         Message = TempData["Message"] as string;
+        Victims = new(Case.Id, Domain.Victims.VictimAccessRule.MayRecordVictimOn(User.ToCaseViewer(), Case) && Case.IsOpen,
+            await caseVictims.ForCaseAsync(Case.Id, ct));
         return Page();
     }
 

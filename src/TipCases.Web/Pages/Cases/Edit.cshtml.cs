@@ -10,7 +10,8 @@ using TipCases.Web.Security;
 namespace TipCases.Web.Pages.Cases;
 
 [Authorize(Policy = Policies.WorkOnCases)]
-public sealed class EditModel(CaseQueries cases, TipCasesDbContext db, IValidator<EditModel.Input> validator, TimeProvider clock) : PageModel
+public sealed class EditModel(CaseQueries cases, TipCasesDbContext db, IValidator<EditModel.Input> validator, Victims.ChildStatusRefresh childStatus,
+    TimeProvider clock) : PageModel
 {
     public const string ConflictMessage =
         "Someone else saved this case while you were editing it. The form now shows their version; make your changes again and save.";
@@ -55,6 +56,8 @@ public sealed class EditModel(CaseQueries cases, TipCasesDbContext db, IValidato
         {
             db.Entry(@case).Property(c => c.Version).OriginalValue = Version;
             @case.UpdateDetails(Form.ToDetails(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            // The offence dates decide whether the case's victims were children.
+            await childStatus.StageForCaseAsync(@case.Id, ct);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleViolation ex)
