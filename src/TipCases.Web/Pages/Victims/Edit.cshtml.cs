@@ -42,11 +42,12 @@ public sealed class EditModel(VictimQueries victims, TipCasesDbContext db, IVali
             return refusal;
         }
         var victim = load.Victim!;
-        ModelState.Clear();
+        var unbound = ModelState.ClearKeepingFailures();
         var validation = await validator.ValidateAsync(Form, ct);
-        if (!validation.IsValid)
+        validation.AddToModelState(ModelState, nameof(Form));
+        ModelState.AddUnreported(unbound);
+        if (!ModelState.IsValid)
         {
-            validation.AddToModelState(ModelState, nameof(Form));
             Show(victim, fromDatabase: false);
             return Page();
         }

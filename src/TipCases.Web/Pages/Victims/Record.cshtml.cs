@@ -41,11 +41,12 @@ public sealed class RecordModel(CaseQueries cases, TipCasesDbContext db, VictimP
         {
             return refusal;
         }
-        ModelState.Clear();
+        var unbound = ModelState.ClearKeepingFailures();
         var validation = await validator.ValidateAsync(Form, ct);
-        if (!validation.IsValid)
+        validation.AddToModelState(ModelState, nameof(Form));
+        ModelState.AddUnreported(unbound);
+        if (!ModelState.IsValid)
         {
-            validation.AddToModelState(ModelState, nameof(Form));
             return Page();
         }
         var @case = await db.Cases.Include(c => c.Team).SingleAsync(c => c.Id == caseId, ct);
