@@ -162,8 +162,9 @@ public sealed class ProtectionModel(VictimQueries victims, TipCasesDbContext db,
             .Select(stage => new StageSection(stage, victim.Measures
                 .Where(m => m.Stage == stage)
                 .OrderBy(m => m.IsActive ? 0 : 1).ThenBy(m => m.Kind).ThenByDescending(m => m.PlannedOn)
-                .Select(m => new MeasureRow(m.Id, ProtectionCatalogue.Entry(m.Kind).Name, ProtectionCatalogue.Entry(m.Kind).ForChildren, m.Status,
-                    m.PlannedOn, m.StartedOn, m.EndedOn, m.Notes, m.ProposedAutomatically, m.Version))
+                .Select(m => (Measure: m, Entry: ProtectionCatalogue.Entry(m.Kind)))
+                .Select(x => new MeasureRow(x.Measure.Id, x.Entry.Name, x.Entry.ForChildren, x.Measure.Status, x.Measure.PlannedOn,
+                    x.Measure.StartedOn, x.Measure.EndedOn, x.Measure.Notes, x.Measure.ProposedAutomatically, x.Measure.Version))
                 .ToList()))
             .ToList();
         Cases = load.ReadableCases(User)
