@@ -2,14 +2,17 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TipCases.Domain.Cases;
 using TipCases.Domain.Staff;
+using TipCases.Web.Data;
 using TipCases.Web.Infrastructure;
 using TipCases.Web.Pages.Cases;
+using TipCases.Web.Pages.Victims;
 using TipCases.Web.Security;
 
 namespace TipCases.Web.Pages;
 
 /// <summary>"My work": the home page of every signed-in user. People who work on cases see their
-/// open tasks and their cases; administrators see links to what they manage.</summary>
+/// open tasks and their cases, and liaison officers the victims they support whose follow-up is
+/// due or who have had no support step for a while; administrators see links to what they manage.</summary>
 public sealed class IndexModel(IndexModel.Handler handler) : PageModel
 {
     public bool IsAdministrator { get; private set; }
@@ -28,10 +31,16 @@ public sealed class IndexModel(IndexModel.Handler handler) : PageModel
         }
     }
 
-    public sealed class Handler(CaseQueries cases, TimeProvider clock) : IPageHandler
+    public sealed class Handler(CaseQueries cases, VictimQueries victims, TipCasesDbContext db, TimeProvider clock) : IPageHandler
     {
         /// <summary>How many tasks and cases the page lists; the rest are reached from the case list.</summary>
         public const int Limit = 50;
+
+        /// <summary>Follow-ups due within this many days are listed (overdue ones too).</summary>
+        public const int FollowUpHorizonDays = 7;
+
+        /// <summary>A victim without a support step for longer than this is listed as needing contact.</summary>
+        public const int SupportGapDays = 30;
 
         public async Task<MyWork> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
         {
@@ -63,16 +72,94 @@ public sealed class IndexModel(IndexModel.Handler handler) : PageModel
                 ? await visible.CountAsync(c => c.Stage != CaseStage.Closed && c.Stage != CaseStage.Discontinued, ct)
                 : null;
 
+            var (followUps, withoutSupport) = await MyVictimsAsync(user, today, ct);
+
             return new MyWork(today, tasks.Take(Limit).ToList(), tasks.Count > Limit,
-                myCases.Take(Limit).ToList(), myCases.Count > Limit, officeOpenCases);
+                myCases.Take(Limit).ToList(), myCases.Count > Limit, officeOpenCases,
+                user.IsInRole(Roles.VictimLiaisonOfficer), followUps, withoutSupport);
+        }
+
+        /// <summary>
+        /// The victims the user is liaison officer of (and may still read): those whose latest
+        /// support step set a follow-up due within <see cref="FollowUpHorizonDays"/> days, overdue
+        /// first, and those with no step in the last <see cref="SupportGapDays"/> days, longest
+        /// first. One query per list, the latest step of each victim found by a correlated subquery,
+        /// and one query for the references of the cases shown.
+        /// </summary>
+        private async Task<(VictimList FollowUps, VictimList WithoutSupport)> MyVictimsAsync(ClaimsPrincipal user, DateOnly today,
+            CancellationToken ct)
+        {
+            var userId = user.UserId();
+            var readableCaseIds = cases.Visible(user).Select(c => c.Id);
+            var mine =
+                from v in victims.Visible(user).AsNoTracking()
+                where v.LiaisonOfficerId == userId
+                // The latest step, as Victim.NextFollowUp defines it: a correlated subquery finds its
+                // id with one probe of the (victim, date) index, and a join by key fetches it.
+                let latestId = v.SupportSteps.OrderByDescending(s => s.TookPlaceOn).ThenByDescending(s => s.CreatedAt)
+                    .Select(s => (Guid?)s.Id).FirstOrDefault()
+                from latest in db.SupportSteps.Where(s => s.Id == latestId).DefaultIfEmpty()
+                select new
+                {
+                    v.Id,
+                    v.Pseudonym,
+                    v.CreatedAt,
+                    LatestOn = (DateOnly?)latest!.TookPlaceOn,
+                    latest.NextFollowUpOn,
+                    StepCaseId = latest.CaseId,
+                    FirstCaseId = v.Cases.Where(l => readableCaseIds.Contains(l.CaseId))
+                        .OrderBy(l => l.LinkedAt).Select(l => (Guid?)l.CaseId).FirstOrDefault(),
+                };
+
+            var horizon = today.AddDays(FollowUpHorizonDays);
+            var followUps = await mine
+                .Where(x => x.NextFollowUpOn != null && x.NextFollowUpOn <= horizon)
+                .OrderBy(x => x.NextFollowUpOn).ThenBy(x => x.Pseudonym)
+                .Take(Limit + 1)
+                .Select(x => new { x.Id, x.Pseudonym, On = x.NextFollowUpOn, x.StepCaseId, x.FirstCaseId })
+                .ToListAsync(ct);
+
+            var since = today.AddDays(-SupportGapDays);
+            var withoutSupport = await mine
+                .Where(x => x.LatestOn == null || x.LatestOn < since)
+                .OrderBy(x => x.LatestOn == null ? 0 : 1).ThenBy(x => x.LatestOn).ThenBy(x => x.CreatedAt).ThenBy(x => x.Pseudonym)
+                .Take(Limit + 1)
+                .Select(x => new { x.Id, x.Pseudonym, On = x.LatestOn, x.StepCaseId, x.FirstCaseId })
+                .ToListAsync(ct);
+
+            var caseIds = followUps.Concat(withoutSupport)
+                .SelectMany(x => new[] { x.StepCaseId, x.FirstCaseId }).OfType<Guid>().Distinct().ToList();
+            var references = caseIds.Count == 0
+                ? []
+                : await cases.Visible(user).AsNoTracking().Where(c => caseIds.Contains(c.Id))
+                    .ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+            // The case of the latest step when the user may read it, else the victim's first readable case.
+            VictimRow Row(Guid id, string pseudonym, DateOnly? on, Guid? stepCaseId, Guid? firstCaseId)
+            {
+                var caseId = stepCaseId is { } s && references.ContainsKey(s) ? s : firstCaseId;
+                return new VictimRow(id, pseudonym, on, caseId, caseId is { } c ? references.GetValueOrDefault(c) : null);
+            }
+            return (
+                new VictimList(followUps.Take(Limit).Select(x => Row(x.Id, x.Pseudonym, x.On, x.StepCaseId, x.FirstCaseId)).ToList(), followUps.Count > Limit),
+                new VictimList(withoutSupport.Take(Limit).Select(x => Row(x.Id, x.Pseudonym, x.On, x.StepCaseId, x.FirstCaseId)).ToList(), withoutSupport.Count > Limit));
         }
     }
 
     public sealed record MyWork(DateOnly Today, IReadOnlyList<TaskRow> Tasks, bool MoreTasks,
-        IReadOnlyList<CaseRow> Cases, bool MoreCases, int? OfficeOpenCases)
+        IReadOnlyList<CaseRow> Cases, bool MoreCases, int? OfficeOpenCases,
+        bool IsLiaisonOfficer, VictimList FollowUps, VictimList WithoutSupport)
     {
-        public static MyWork Empty { get; } = new(default, [], false, [], false, null);
+        public static MyWork Empty { get; } = new(default, [], false, [], false, null, false, VictimList.Empty, VictimList.Empty);
     }
+
+    public sealed record VictimList(IReadOnlyList<VictimRow> Rows, bool More)
+    {
+        public static VictimList Empty { get; } = new([], false);
+    }
+
+    /// <param name="On">For a follow-up, the day it is due; for a victim without recent support,
+    /// the day of the latest step (null: none yet).</param>
+    public sealed record VictimRow(Guid Id, string Pseudonym, DateOnly? On, Guid? CaseId, string? CaseReference);
 
     public sealed record TaskRow(Guid Id, string Title, DateOnly DueOn, Guid CaseId, string CaseReference, string CaseTitle);
 

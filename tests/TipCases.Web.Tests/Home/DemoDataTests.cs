@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Victims;
 using TipCases.Web.Data;
 using TipCases.Web.Data.Seeding;
 using TipCases.Web.Tests.Infrastructure;
@@ -77,6 +78,63 @@ public sealed class DemoDataTests(TipCasesApp app) : WebTest(app)
                 .ShouldBe(0, "a case that ended has no open tasks");
         });
     }
+
+    [Fact]
+    public async Task Demo_victims_are_added_once_with_liaison_work_children_and_a_threat()
+    {
+        var configuration = App.Services.GetRequiredService<IConfiguration>();
+        await DemoData.SeedAsync(App.Services, configuration);
+        var first = await VictimCountsAsync();
+        await DemoData.SeedAsync(App.Services, configuration);
+
+        (await VictimCountsAsync()).ShouldBe(first, "the second run adds no victims");
+        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+        await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<TipCasesDbContext>();
+            var perOffice = await db.Victims.Join(db.Offices, v => v.OfficeId, o => o.Id, (v, o) => o.Code)
+                .GroupBy(code => code).Select(g => new { Code = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Code, x => x.Count);
+            perOffice["CPO"].ShouldBeGreaterThanOrEqualTo(30);
+            perOffice["NRO"].ShouldBeGreaterThanOrEqualTo(8);
+            (await db.Cases.CountAsync(c => !db.CaseVictims.Any(l => l.CaseId == c.Id))).ShouldBe(0, "every demo case has a victim");
+            (await db.Victims.CountAsync(v => v.ChildStatus == ChildStatus.Child)).ShouldBeGreaterThanOrEqualTo(2);
+
+            var liaison = await db.Users.SingleAsync(u => u.UserName == "liaison");
+            var supported = await db.Victims.Include(v => v.Cases).Include(v => v.SupportSteps)
+                .Where(v => v.LiaisonOfficerId == liaison.Id).ToListAsync();
+            supported.Count.ShouldBeGreaterThan(10);
+            (await db.Victims.CountAsync(v => v.LiaisonOfficerId != null && v.LiaisonOfficerId != liaison.Id)).ShouldBe(0);
+            var liaisonCases = await db.TeamMembers.Where(m => m.UserId == liaison.Id && m.Role == TeamRole.VictimLiaisonOfficer)
+                .Select(m => m.CaseId).ToListAsync();
+            supported.ShouldAllBe(v => v.Cases.Any(l => liaisonCases.Contains(l.CaseId)), "the liaison officer is on the team of a case of each");
+            supported.ShouldContain(v => v.NextFollowUp < today, "some follow-ups are overdue");
+            supported.ShouldContain(v => v.NextFollowUp >= today && v.NextFollowUp <= today.AddDays(7), "some are due this week");
+            supported.ShouldContain(v => v.SupportSteps.Count == 0, "some victims have no step yet");
+            supported.ShouldContain(v => v.SupportSteps.Count > 0 && v.SupportSteps.Max(s => s.TookPlaceOn) < today.AddDays(-30),
+                "some have had no step for more than 30 days");
+            (await db.SupportSteps.CountAsync(s => s.TookPlaceOn > today || s.ByUserId != liaison.Id)).ShouldBe(0);
+
+            var threat = (await db.Set<ThreatIncident>().ToListAsync()).ShouldHaveSingleItem();
+            var review = await db.CaseTasks.SingleAsync(t => t.Id == threat.SafetyReviewTaskId);
+            review.CaseId.ShouldBe(threat.CaseId);
+            review.AssigneeId.ShouldBe(liaison.Id);
+
+            var protector = sp.GetRequiredService<IIdentityProtector>();
+            foreach (var victim in await db.Victims.ToListAsync())
+            {
+                var identity = protector.Unprotect(victim.IdentityCiphertext, victim.Id);
+                DemoVictims.Names.ShouldContain(identity.GivenNames);
+                DemoVictims.Names.ShouldContain(identity.FamilyName);
+            }
+        });
+    }
+
+    private Task<(int Victims, int Steps, int Threats, int Tasks)> VictimCountsAsync() => App.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<TipCasesDbContext>();
+        return (await db.Victims.CountAsync(), await db.SupportSteps.CountAsync(), await db.Set<ThreatIncident>().CountAsync(),
+            await db.CaseTasks.CountAsync());
+    });
 
     private Task<(int Cases, int Members, int Tasks, int StageChanges, int Users)> CountsAsync() => App.WithScopeAsync(async sp =>
     {
