@@ -332,8 +332,8 @@ public sealed class Victim : IBelongsToVictim
     /// <summary>The follow-up date set by the latest step, if any.</summary>
     public DateOnly? NextFollowUp => _supportSteps.OrderByDescending(s => s.TookPlaceOn).ThenByDescending(s => s.CreatedAt).FirstOrDefault()?.NextFollowUpOn;
 
-    /// <summary>Logs a threat and opens a safety review task on the case, assigned to the victim's
-    /// liaison officer (or the lead prosecutor, or whoever logs it), due in two days.</summary>
+    /// <summary>Logs a threat and, while the case is open, opens a safety review task on it, assigned
+    /// to the victim's liaison officer (or the lead prosecutor, or whoever logs it), due in two days.</summary>
     public ThreatIncident LogThreat(Case @case, DateOnly occurredOn, ThreatKind kind, string description, bool reportedToPolice,
         Guid by, DateTimeOffset at, DateOnly today)
     {
@@ -356,7 +356,9 @@ public sealed class Victim : IBelongsToVictim
         var incident = new ThreatIncident(Id, @case.Id, occurredOn, kind, description.Trim(), reportedToPolice, by, at);
         var assignee = new[] { LiaisonOfficerId, @case.Lead?.UserId, by }
             .FirstOrDefault(id => id is { } u && @case.Team.Any(m => m.UserId == u)) ?? @case.Team.FirstOrDefault()?.UserId;
-        if (assignee is { } who)
+        // A closed or discontinued case takes no new tasks; the threat is still recorded (protection
+        // does not end with the case) and the victim's page shows it for the liaison officer.
+        if (assignee is { } who && @case.IsOpen)
         {
             var task = @case.AddTask($"Safety review for {Pseudonym} after a reported threat", "Review the protection plan and physical safety measures.",
                 who, today.AddDays(2), by, at, today);

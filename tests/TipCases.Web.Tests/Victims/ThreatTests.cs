@@ -150,7 +150,7 @@ public sealed class ThreatTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
-    public async Task A_threat_on_a_closed_case_is_refused_with_the_reason_and_nothing_is_saved()
+    public async Task A_threat_after_the_case_closed_is_still_recorded_and_the_message_says_no_task_was_opened()
     {
         var ines = await App.UserAsync("ines", Roles.Investigator);
         var lena = await App.UserAsync("lena", Roles.VictimLiaisonOfficer);
@@ -162,11 +162,13 @@ public sealed class ThreatTests(TipCasesApp app) : WebTest(app)
 
         var response = await client.SubmitFormAsync(Url(victim), Threat());
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.ReadHtmlAsync()).Summary().ShouldContain("closed");
+        // Protection does not end with the case: the threat is kept; a closed case takes no task.
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (threats, tasks) = await StoredAsync();
-        threats.ShouldBeEmpty();
+        threats.ShouldHaveSingleItem();
         tasks.ShouldBeEmpty();
+        (await client.GetHtmlAsync(response.Headers.Location!.ToString())).QuerySelector("[role=status]")!.TextContent
+            .ShouldContain("the case is closed. Review the victim's safety and protection plan now.");
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class ThreatsModel(VictimQueries victims, PeopleDirectory people, 
         if (review is null)
         {
             TempData["Message"] = $"The threat is logged against {victim.Pseudonym} on {@case.Reference}. No safety review task could be opened: " +
-                "the case has nobody on its team. Ask a supervisor to assign one.";
+                (@case.IsOpen ? "the case has nobody on its team. Ask a supervisor to assign one." : "the case is closed. Review the victim's safety and protection plan now.");
         }
         else
         {
