@@ -8,10 +8,13 @@ public sealed record CaseViewer(Guid UserId, Guid OfficeId, IReadOnlySet<StaffRo
 {
     public bool IsSupervisor => Roles.Contains(StaffRole.Supervisor);
 
-    /// <summary>Administrators manage accounts, never case content.</summary>
-    public bool WorksOnCases => Roles.Any(r => r != StaffRole.Administrator);
+    /// <summary>Administrators manage accounts, never case content. An account that holds the
+    /// administrator role together with a case role (refused by <see cref="StaffRoles.WhyCombinationIsRefused"/>,
+    /// but possible in older data) does not work on cases either.</summary>
+    public bool WorksOnCases => Roles.Count > 0 && !Roles.Contains(StaffRole.Administrator);
 
-    public bool CanOpenCases => Roles.Contains(StaffRole.Investigator) || Roles.Contains(StaffRole.Prosecutor) || Roles.Contains(StaffRole.Supervisor);
+    public bool CanOpenCases => WorksOnCases
+        && (Roles.Contains(StaffRole.Investigator) || Roles.Contains(StaffRole.Prosecutor) || Roles.Contains(StaffRole.Supervisor));
 }
 
 public enum CaseOperation

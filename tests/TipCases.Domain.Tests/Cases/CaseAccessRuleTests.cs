@@ -69,6 +69,19 @@ public sealed class CaseAccessRuleTests
     }
 
     [Fact]
+    public void An_account_holding_the_administrator_role_with_a_case_role_sees_no_case()
+    {
+        var (c, _, prosecutor) = Staffed();
+        var viewer = Viewer(prosecutor, Office, StaffRole.Administrator, StaffRole.Prosecutor);
+
+        viewer.WorksOnCases.ShouldBeFalse();
+        viewer.CanOpenCases.ShouldBeFalse();
+        CaseAccessRule.Readable(viewer).Compile()(c).ShouldBeFalse();
+        Enum.GetValues<CaseOperation>().ShouldAllBe(op => !CaseAccessRule.Allows(viewer, c, op));
+        CaseAccessRule.Readable(Viewer(Guid.NewGuid(), Office, StaffRole.Administrator, StaffRole.Supervisor)).Compile()(c).ShouldBeFalse();
+    }
+
+    [Fact]
     public void The_team_role_of_a_person_follows_their_strongest_case_role()
     {
         CaseAccessRule.TeamRoleFor([StaffRole.Prosecutor, StaffRole.Supervisor]).ShouldBe(TeamRole.Prosecutor);

@@ -152,6 +152,48 @@ public sealed class UserManagementTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task An_administrator_cannot_change_their_own_roles_or_office_and_nothing_is_saved()
+    {
+        var admin = await App.UserAsync("root", Roles.Administrator);
+        var otherOffice = await App.OfficeAsync("NRO");
+        var client = await App.SignedInClientAsync("root");
+        var form = await client.GetHtmlAsync($"/Admin/Users/Edit/{admin.Id}");
+
+        var response = await client.PostFormAsync($"/Admin/Users/Edit/{admin.Id}", new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "Root Renamed",
+            ["Form.OfficeId"] = otherOffice.Id.ToString(),
+            ["Form.Roles"] = Roles.Supervisor,
+            ["Form.ConcurrencyStamp"] = Value(form, "Form.ConcurrencyStamp"),
+        }, Value(form, "__RequestVerificationToken"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.ReadHtmlAsync();
+        page.FieldError("Form.Roles").ShouldBe(EditModel.OwnRolesMessage);
+        page.FieldError("Form.OfficeId").ShouldBe(EditModel.OwnOfficeMessage);
+        var stored = await FindAsync("root");
+        stored!.DisplayName.ShouldBe("Test root");
+        stored.OfficeId.ShouldBe(admin.OfficeId);
+        (await App.WithScopeAsync(sp => sp.GetRequiredService<UserManager<AppUser>>().GetRolesAsync(stored))).ShouldBe([Roles.Administrator]);
+        (await AuditFor(admin.Id)).ShouldNotContain(AuditAction.UserUpdated);
+    }
+
+    [Fact]
+    public async Task An_administrator_sees_their_own_roles_and_office_read_only_and_can_still_change_their_name()
+    {
+        var admin = await App.UserAsync("root", Roles.Administrator);
+        var client = await App.SignedInClientAsync("root");
+
+        var form = await client.GetHtmlAsync($"/Admin/Users/Edit/{admin.Id}");
+        var save = await client.SubmitFormAsync($"/Admin/Users/Edit/{admin.Id}", new() { ["Form.DisplayName"] = "Root Renamed" });
+
+        form.QuerySelectorAll("main input[type=checkbox]").ShouldAllBe(c => c.HasAttribute("disabled"));
+        form.QuerySelector("#Form_OfficeId")!.HasAttribute("disabled").ShouldBeTrue();
+        save.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await FindAsync("root"))!.DisplayName.ShouldBe("Root Renamed");
+    }
+
+    [Fact]
     public async Task Two_administrators_editing_one_account_never_overwrite_each_other()
     {
         await App.UserAsync("root", Roles.Administrator);
