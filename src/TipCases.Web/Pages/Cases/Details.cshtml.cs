@@ -45,7 +45,7 @@ public sealed class DetailsModel(CaseQueries cases, PeopleDirectory people, Case
             .Join(visibleLinked, l => l.LinkedCaseId, c => c.Id, (l, c) => new LinkedCase(c.Id, c.Reference, c.Title, c.Stage, l.Note))
             .OrderBy(l => l.Reference, StringComparer.Ordinal)
             .ToList();
-        RecentHistory = (await history.PageAsync(Case.Id, before: null, size: 10, ct)).Entries;
+        RecentHistory = (await history.PageAsync(Case.Id, User, before: null, size: 10, ct)).Entries;
         Message = TempData["Message"] as string;
         return Page();
     }

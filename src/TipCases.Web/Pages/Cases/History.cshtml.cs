@@ -26,7 +26,7 @@ public sealed class HistoryModel(CaseQueries cases, CaseHistory history) : PageM
         }
         Id = id;
         Reference = reference;
-        Changes = await history.PageAsync(id, beforeAt is { } at && beforeId is { } bid ? (at, bid) : null, PageSize, ct);
+        Changes = await history.PageAsync(id, User, beforeAt is { } at && beforeId is { } bid ? (at, bid) : null, PageSize, ct);
         return Page();
     }
 }

@@ -13,6 +13,8 @@ namespace TipCases.Web.Pages.Cases;
 [Authorize(Policy = Policies.WorkOnCases)]
 public sealed class LinksModel(CaseQueries cases, TipCasesDbContext db, TimeProvider clock) : PageModel
 {
+    public const string NotLinkedMessage = "These cases are not linked.";
+
     public Guid Id { get; private set; }
 
     public IActionResult OnGet(Guid id) => RedirectToPage("Details", new { id });
@@ -59,6 +61,13 @@ public sealed class LinksModel(CaseQueries cases, TipCasesDbContext db, TimeProv
             return refusal;
         }
         Id = id;
+        // A link to a case the user cannot read is not theirs to remove, and the answer is the
+        // same as for no link at all, so it does not confirm that the other case exists.
+        if (!await cases.Visible(User).AnyAsync(c => c.Id == linkedCaseId, ct))
+        {
+            ModelState.AddModelError(string.Empty, NotLinkedMessage);
+            return Page();
+        }
         try
         {
             load.Case!.Unlink(linkedCaseId);
