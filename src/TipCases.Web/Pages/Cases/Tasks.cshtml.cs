@@ -25,6 +25,9 @@ public sealed class TasksModel(CaseQueries cases, PeopleDirectory people, TipCas
 
     public bool CanAdd { get; private set; }
 
+    /// <summary>Whether tasks can be marked done here: the case is open and the user may work on its tasks.</summary>
+    public bool CanComplete { get; private set; }
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public IReadOnlyList<(Guid UserId, string Name)> Assignees { get; private set; } = [];
@@ -122,7 +125,8 @@ public sealed class TasksModel(CaseQueries cases, PeopleDirectory people, TipCas
     {
         Id = c.Id;
         Reference = c.Reference;
-        CanAdd = c.IsOpen && CaseAccessRule.Allows(User.ToCaseViewer(), c, CaseOperation.AddTask) && c.Team.Count > 0;
+        CanComplete = c.IsOpen && CaseAccessRule.Allows(User.ToCaseViewer(), c, CaseOperation.AddTask);
+        CanAdd = CanComplete && c.Team.Count > 0;
         var names = await people.NamesAsync(c.Team.Select(m => m.UserId).Concat(c.Tasks.Select(t => t.AssigneeId)), ct);
         var today = Today;
         Rows = c.Tasks
