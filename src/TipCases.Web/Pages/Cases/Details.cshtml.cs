@@ -25,6 +25,9 @@ public sealed class DetailsModel(CaseQueries cases, PeopleDirectory people, Case
 
     public string? Message { get; private set; }
 
+    /// <summary>Why a change made from this page was not saved (someone else changed the case meanwhile).</summary>
+    public string? Warning { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var load = await cases.LoadAsync(id, User, CaseOperations.Read, ct, withTasks: true, withHistory: true, withLinks: true);
@@ -47,6 +50,7 @@ public sealed class DetailsModel(CaseQueries cases, PeopleDirectory people, Case
             .ToList();
         RecentHistory = (await history.PageAsync(Case.Id, User, before: null, size: 10, ct)).Entries;
         Message = TempData["Message"] as string;
+        Warning = TempData["Warning"] as string;
         return Page();
     }
 

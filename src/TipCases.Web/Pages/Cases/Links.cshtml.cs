@@ -37,12 +37,17 @@ public sealed class LinksModel(CaseQueries cases, TipCasesDbContext db, TimeProv
         try
         {
             load.Case!.LinkTo(other, note, User.UserId(), clock.GetUtcNow());
+            db.CheckCaseVersionOnSave(load.Case);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleViolation ex)
         {
             ModelState.AddModelError(string.Empty, ex.Message);
             return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ShowConflict(id);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -71,6 +76,7 @@ public sealed class LinksModel(CaseQueries cases, TipCasesDbContext db, TimeProv
         try
         {
             load.Case!.Unlink(linkedCaseId);
+            db.CheckCaseVersionOnSave(load.Case);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleViolation ex)
@@ -78,7 +84,18 @@ public sealed class LinksModel(CaseQueries cases, TipCasesDbContext db, TimeProv
             ModelState.AddModelError(string.Empty, ex.Message);
             return Page();
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ShowConflict(id);
+        }
         TempData["Message"] = "The link is removed.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    /// <summary>The case's page shows its links as they are now, which is where the user tries again.</summary>
+    private RedirectToPageResult ShowConflict(Guid id)
+    {
+        TempData["Warning"] = CaseConcurrency.ConflictMessage;
         return RedirectToPage("Details", new { id });
     }
 }
