@@ -125,6 +125,17 @@ public sealed class SignInTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task A_nul_character_in_the_user_name_is_refused_with_400_not_a_server_error()
+    {
+        await App.UserAsync("paula", Roles.Prosecutor);
+
+        var response = await App.NewClient().SubmitFormAsync("/Account/Login", Login("a\0", TipCasesApp.Password));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Request not accepted");
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {
         await App.UserAsync("paula", Roles.Prosecutor);

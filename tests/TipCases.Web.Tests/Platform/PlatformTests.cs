@@ -63,6 +63,22 @@ public sealed class PlatformTests(TipCasesApp app) : WebTest(app)
     }
 
     [Theory]
+    [InlineData("/Cases?q=%00")]
+    [InlineData("/Cases?q=harbour%1B")]
+    [InlineData("/Cases?q%00=harbour")]
+    [InlineData("/Admin/Audit?user=%00")]
+    public async Task A_control_character_in_the_query_string_answers_400_with_a_friendly_page(string url)
+    {
+        await App.UserAsync("paula", Roles.Prosecutor);
+        var client = await App.SignedInClientAsync("paula");
+
+        var response = await client.GetAsync(url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Request not accepted");
+    }
+
+    [Theory]
     [InlineData("UPDATE audit_events SET actor_name = 'someone else'")]
     [InlineData("DELETE FROM audit_events")]
     [InlineData("TRUNCATE audit_events")]

@@ -15,9 +15,16 @@ public sealed class IndexModel : PageModel
 
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet() => Describe(Code());
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe(Code());
+
+    /// <summary>The code from the route, read directly rather than model-bound: a re-executed POST
+    /// still carries the refused request's form, which may be unreadable (model binding would then
+    /// fail as a whole).</summary>
+    private int? Code() =>
+        int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
 
     private void Describe(int? code)
     {
