@@ -310,6 +310,21 @@ public sealed class CaseWorkflowTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task A_history_cursor_with_a_non_utc_offset_is_read_as_the_same_instant()
+    {
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+        var target = await App.CaseAsync("CPO", "Harbour Lights", (paula.Id, TeamRole.Prosecutor));
+        var client = await App.SignedInClientAsync("paula");
+        var later = App.Clock.GetUtcNow().AddHours(1).ToOffset(TimeSpan.FromHours(-5));
+
+        var response = await client.GetAsync($"/Cases/{target.Id}/History?beforeAt="
+            + Uri.EscapeDataString(later.ToString("O", CultureInfo.InvariantCulture)) + "&beforeId=" + Guid.NewGuid());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).QuerySelectorAll("main tbody tr").ShouldNotBeEmpty("the case's creation is older than the cursor");
+    }
+
+    [Fact]
     public async Task The_administrator_sees_case_events_in_the_audit_search_without_their_content()
     {
         var paula = await App.UserAsync("paula", Roles.Prosecutor);
