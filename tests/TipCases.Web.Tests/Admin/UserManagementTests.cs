@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using TipCases.Web.Auditing;
@@ -256,6 +257,51 @@ public sealed class UserManagementTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Disabling_an_account_someone_else_changed_meanwhile_saves_nothing_and_says_so()
+    {
+        var admin = await App.UserAsync("root", Roles.Administrator);
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+
+        var outcome = await App.WithScopeAsync(async sp =>
+        {
+            // The handler's scope has loaded the account before another administrator renames it.
+            (await sp.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(paula.Id.ToString())).ShouldNotBeNull();
+            await App.WithScopeAsync(async other =>
+            {
+                var otherUsers = other.GetRequiredService<UserManager<AppUser>>();
+                var current = (await otherUsers.FindByIdAsync(paula.Id.ToString()))!;
+                current.DisplayName = "Paula Renamed";
+                (await otherUsers.UpdateAsync(current)).Succeeded.ShouldBeTrue();
+            });
+            return await sp.GetRequiredService<EditModel.Handler>().SetActiveAsync(paula.Id, active: false, Principal(admin), default);
+        });
+
+        outcome.ShouldBe(EditModel.Handler.Outcome.Conflict);
+        var stored = await FindAsync("paula");
+        stored!.IsActive.ShouldBeTrue();
+        stored.DisplayName.ShouldBe("Paula Renamed");
+        (await AuditFor(paula.Id)).ShouldNotContain(AuditAction.UserDisabled);
+    }
+
+    [Fact]
+    public async Task Disabling_and_setting_a_password_are_saved_with_their_audit_events()
+    {
+        var admin = await App.UserAsync("root", Roles.Administrator);
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+        var client = await App.SignedInClientAsync("root");
+
+        var disable = await client.SubmitFormAsync($"/Admin/Users/Edit/{paula.Id}", [], handler: "Disable");
+        var password = await client.SubmitFormAsync($"/Admin/Users/Edit/{paula.Id}", new() { ["NewPassword"] = "a brand new passphrase" }, handler: "SetPassword");
+
+        disable.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        password.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await FindAsync("paula"))!.IsActive.ShouldBeFalse();
+        var events = await App.WithScopeAsync(sp => sp.GetRequiredService<TipCasesDbContext>().AuditEvents
+            .Where(e => e.EntityId == paula.Id.ToString() && e.ActorId == admin.Id).Select(e => e.Action).ToListAsync());
+        events.ShouldBe([AuditAction.UserDisabled, AuditAction.UserPasswordReset], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task An_unknown_user_id_is_not_found()
     {
         await App.UserAsync("root", Roles.Administrator);
@@ -263,6 +309,13 @@ public sealed class UserManagementTests(TipCasesApp app) : WebTest(app)
 
         (await client.GetAsync($"/Admin/Users/Edit/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    private static ClaimsPrincipal Principal(AppUser user) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+        new Claim(ClaimTypes.Name, user.UserName!),
+        new Claim(ClaimTypes.Role, Roles.Administrator),
+    ], "test"));
 
     private static string Value(AngleSharp.Html.Dom.IHtmlDocument page, string name) =>
         page.QuerySelector($"main form:not([action*=handler]) input[name='{name}']")!.GetAttribute("value")!;
