@@ -188,6 +188,7 @@ public sealed class Case : IBelongsToCase
 
     public void CompleteTask(Guid taskId, Guid by, DateTimeOffset at)
     {
+        EnsureOpen();
         var task = _tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new DomainRuleViolation("There is no such task on this case.");
         task.MarkDone(by, at);
     }
@@ -201,6 +202,7 @@ public sealed class Case : IBelongsToCase
 
     public CaseLink LinkTo(Case other, string? note, Guid by, DateTimeOffset at)
     {
+        EnsureOpen();
         if (other.Id == Id)
         {
             throw new DomainRuleViolation("A case cannot be linked to itself.");
@@ -220,6 +222,7 @@ public sealed class Case : IBelongsToCase
 
     public void Unlink(Guid linkedCaseId)
     {
+        EnsureOpen();
         var link = _links.FirstOrDefault(l => l.LinkedCaseId == linkedCaseId) ?? throw new DomainRuleViolation("These cases are not linked.");
         _links.Remove(link);
     }

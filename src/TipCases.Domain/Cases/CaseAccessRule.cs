@@ -8,10 +8,13 @@ public sealed record CaseViewer(Guid UserId, Guid OfficeId, IReadOnlySet<StaffRo
 {
     public bool IsSupervisor => Roles.Contains(StaffRole.Supervisor);
 
-    /// <summary>Administrators manage accounts, never case content.</summary>
-    public bool WorksOnCases => Roles.Any(r => r != StaffRole.Administrator);
+    /// <summary>Administrators manage accounts, never case content. An account that holds the
+    /// administrator role together with a case role (refused by <see cref="StaffRoles.WhyCombinationIsRefused"/>,
+    /// but possible in older data) does not work on cases either.</summary>
+    public bool WorksOnCases => Roles.Count > 0 && !Roles.Contains(StaffRole.Administrator);
 
-    public bool CanOpenCases => Roles.Contains(StaffRole.Investigator) || Roles.Contains(StaffRole.Prosecutor) || Roles.Contains(StaffRole.Supervisor);
+    public bool CanOpenCases => WorksOnCases
+        && (Roles.Contains(StaffRole.Investigator) || Roles.Contains(StaffRole.Prosecutor) || Roles.Contains(StaffRole.Supervisor));
 }
 
 public enum CaseOperation
@@ -28,6 +31,8 @@ public enum CaseOperation
 /// <summary>
 /// The access rule for cases, in one place: members of a case's team see it; supervisors see
 /// every case of their office; nobody sees another office's cases; administrators see none.
+/// Reading needs only membership; what a member may change follows their part on the team while
+/// they still hold the matching staff role.
 /// <see cref="Readable"/> is the rule as a query filter (every list and page query uses it) and
 /// <see cref="Allows"/> the same rule on a loaded case, extended by what each part of the team may do.
 /// </summary>
@@ -59,17 +64,34 @@ public static class CaseAccessRule
         {
             return false;
         }
+        if (operation == CaseOperation.Read)
+        {
+            return true;
+        }
+        // What a member may do comes from their part on the team, but only while they still hold
+        // the matching staff role: a prosecutor moved to victim liaison keeps reading the cases
+        // they worked on, and loses a prosecutor's powers on them.
+        var part = member is not null && HoldsStaffRoleFor(viewer, member.Role) ? member : null;
         return operation switch
         {
-            CaseOperation.Read or CaseOperation.AddTask => true,
+            CaseOperation.AddTask => viewer.IsSupervisor || part is not null,
             CaseOperation.EditDetails or CaseOperation.LinkCases =>
-                viewer.IsSupervisor || member!.Role is TeamRole.Investigator or TeamRole.Prosecutor,
-            CaseOperation.ChangeStage => viewer.IsSupervisor || member!.Role == TeamRole.Prosecutor,
-            CaseOperation.AddMembers => viewer.IsSupervisor || member!.IsLead,
+                viewer.IsSupervisor || part?.Role is TeamRole.Investigator or TeamRole.Prosecutor,
+            CaseOperation.ChangeStage => viewer.IsSupervisor || part?.Role == TeamRole.Prosecutor,
+            CaseOperation.AddMembers => viewer.IsSupervisor || part?.IsLead == true,
             CaseOperation.ManageTeam => viewer.IsSupervisor,
             _ => false,
         };
     }
+
+    /// <summary>Whether the viewer still holds the staff role a part on the team needs (an unknown part: no).</summary>
+    private static bool HoldsStaffRoleFor(CaseViewer viewer, TeamRole role) => role switch
+    {
+        TeamRole.Prosecutor => viewer.Roles.Contains(StaffRole.Prosecutor),
+        TeamRole.Investigator => viewer.Roles.Contains(StaffRole.Investigator),
+        TeamRole.VictimLiaisonOfficer => viewer.Roles.Contains(StaffRole.VictimLiaisonOfficer),
+        _ => false,
+    };
 
     /// <summary>The part a person of these roles plays on a team (null: they cannot be on one).</summary>
     public static TeamRole? TeamRoleFor(IReadOnlyCollection<StaffRole> roles) =>

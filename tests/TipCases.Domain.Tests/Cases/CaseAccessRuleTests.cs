@@ -69,6 +69,55 @@ public sealed class CaseAccessRuleTests
     }
 
     [Fact]
+    public void A_lead_prosecutor_moved_to_victim_liaison_still_reads_the_case_but_loses_a_prosecutors_powers()
+    {
+        var (c, _, prosecutor) = Staffed();
+        var viewer = Viewer(prosecutor, Office, StaffRole.VictimLiaisonOfficer);
+
+        CaseAccessRule.Allows(viewer, c, CaseOperation.Read).ShouldBeTrue();
+        CaseAccessRule.Readable(viewer).Compile()(c).ShouldBeTrue();
+        foreach (var operation in Enum.GetValues<CaseOperation>().Where(op => op != CaseOperation.Read))
+        {
+            CaseAccessRule.Allows(viewer, c, operation).ShouldBeFalse(operation.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_member_moved_from_investigator_to_prosecutor_gets_no_powers_from_their_old_part()
+    {
+        var (c, investigator, _) = Staffed();
+        var viewer = Viewer(investigator, Office, StaffRole.Prosecutor);
+
+        CaseAccessRule.Allows(viewer, c, CaseOperation.Read).ShouldBeTrue();
+        CaseAccessRule.Allows(viewer, c, CaseOperation.EditDetails).ShouldBeFalse();
+        CaseAccessRule.Allows(viewer, c, CaseOperation.ChangeStage).ShouldBeFalse("the team still lists them as an investigator");
+        CaseAccessRule.Allows(viewer, c, CaseOperation.AddTask).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_member_who_also_supervises_keeps_a_supervisors_powers()
+    {
+        var (c, _, prosecutor) = Staffed();
+        var viewer = Viewer(prosecutor, Office, StaffRole.Supervisor);
+
+        CaseAccessRule.Allows(viewer, c, CaseOperation.ChangeStage).ShouldBeTrue();
+        CaseAccessRule.Allows(viewer, c, CaseOperation.ManageTeam).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void An_account_holding_the_administrator_role_with_a_case_role_sees_no_case()
+    {
+        var (c, _, prosecutor) = Staffed();
+        var viewer = Viewer(prosecutor, Office, StaffRole.Administrator, StaffRole.Prosecutor);
+
+        viewer.WorksOnCases.ShouldBeFalse();
+        viewer.CanOpenCases.ShouldBeFalse();
+        CaseAccessRule.Readable(viewer).Compile()(c).ShouldBeFalse();
+        Enum.GetValues<CaseOperation>().ShouldAllBe(op => !CaseAccessRule.Allows(viewer, c, op));
+        CaseAccessRule.Readable(Viewer(Guid.NewGuid(), Office, StaffRole.Administrator, StaffRole.Supervisor)).Compile()(c).ShouldBeFalse();
+    }
+
+    [Fact]
     public void The_team_role_of_a_person_follows_their_strongest_case_role()
     {
         CaseAccessRule.TeamRoleFor([StaffRole.Prosecutor, StaffRole.Supervisor]).ShouldBe(TeamRole.Prosecutor);

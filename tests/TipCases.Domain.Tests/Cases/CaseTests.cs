@@ -113,6 +113,32 @@ public sealed class CaseTests
         c.Links.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(CaseStage.Closed)]
+    [InlineData(CaseStage.Discontinued)]
+    public void A_case_that_is_no_longer_open_refuses_completing_tasks_and_linking_or_unlinking(CaseStage ended)
+    {
+        var (c, investigator, prosecutor) = Staffed();
+        var task = c.AddTask("Interview the witness", null, investigator, Today.AddDays(3), prosecutor, Now, Today);
+        var linked = New();
+        c.LinkTo(linked, null, prosecutor, Now);
+        if (ended == CaseStage.Discontinued)
+        {
+            c.MoveTo(CaseStage.Discontinued, prosecutor, Now, "The only witness withdrew.");
+        }
+        while (ended == CaseStage.Closed && CaseStageRules.NextStage(c.Stage) is { } next)
+        {
+            c.MoveTo(next, prosecutor, Now, null);
+        }
+        c.Stage.ShouldBe(ended);
+
+        Should.Throw<DomainRuleViolation>(() => c.CompleteTask(task.Id, investigator, Now)).Message.ShouldContain("can no longer be changed");
+        Should.Throw<DomainRuleViolation>(() => c.LinkTo(New(), null, prosecutor, Now)).Message.ShouldContain("can no longer be changed");
+        Should.Throw<DomainRuleViolation>(() => c.Unlink(linked.Id)).Message.ShouldContain("can no longer be changed");
+        task.IsDone.ShouldBeFalse();
+        c.Links.Select(l => l.LinkedCaseId).ShouldBe([linked.Id]);
+    }
+
     [Fact]
     public void A_reference_reads_office_year_and_six_digits() =>
         new CaseReference("CPO", 2026, 123).ToString().ShouldBe("CPO-2026-000123");

@@ -34,6 +34,38 @@ public sealed class ChangePasswordTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Five_wrong_current_passwords_lock_the_account_and_end_the_session()
+    {
+        await App.UserAsync("paula", Roles.Prosecutor);
+        var client = await App.SignedInClientAsync("paula");
+
+        var answers = new List<HttpResponseMessage>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            answers.Add(await client.SubmitFormAsync("/Account/ChangePassword", Change("wrong guess number " + attempt, "river otter moonlight")));
+        }
+
+        answers.Take(4).ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        answers[4].StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        answers[4].Headers.Location!.OriginalString.ShouldBe("/Account/Login");
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session has ended");
+        var signIn = await App.NewClient().SubmitFormAsync("/Account/Login",
+            new() { ["Form.UserName"] = "paula", ["Form.Password"] = TipCasesApp.Password });
+        signIn.StatusCode.ShouldBe(HttpStatusCode.OK, "the account is locked, even against the right password");
+    }
+
+    [Fact]
+    public async Task An_overlong_current_password_is_refused_next_to_the_field()
+    {
+        await App.UserAsync("paula", Roles.Prosecutor);
+        var client = await App.SignedInClientAsync("paula");
+
+        var response = await client.SubmitFormAsync("/Account/ChangePassword", Change(new string('x', 257), "river otter moonlight"));
+
+        (await response.ReadHtmlAsync()).FieldError("Form.CurrentPassword").ShouldBe("That is longer than any password.");
+    }
+
+    [Fact]
     public async Task A_good_new_password_replaces_the_old_one()
     {
         await App.UserAsync("paula", Roles.Prosecutor);

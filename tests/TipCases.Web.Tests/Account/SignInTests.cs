@@ -78,6 +78,23 @@ public sealed class SignInTests(TipCasesApp app) : WebTest(app)
         unknownAttempt.ShouldContain(AuditAction.SignInFailed);
     }
 
+    [Theory]
+    [InlineData("my secret passphrase")]
+    [InlineData("Jane Smith <jane@example.org>")]
+    [InlineData("o'brien")]
+    public async Task An_unknown_name_that_could_not_be_a_user_name_is_audited_as_invalid(string typed)
+    {
+        // The audit trail outlives the reset between tests: count what this attempt adds.
+        Task<int> Count(string actorName) => App.WithScopeAsync(sp => sp.GetRequiredService<TipCasesDbContext>().AuditEvents
+            .CountAsync(e => e.Action == AuditAction.SignInFailed && e.ActorId == null && e.ActorName == actorName));
+        var before = await Count(LoginModel.Handler.InvalidUserName);
+
+        await App.NewClient().SubmitFormAsync("/Account/Login", Login(typed, "not the password at all"));
+
+        (await Count(LoginModel.Handler.InvalidUserName)).ShouldBe(before + 1);
+        (await Count(typed.ToLowerInvariant())).ShouldBe(0);
+    }
+
     [Fact]
     public async Task Five_failures_lock_the_account_even_against_the_right_password()
     {
@@ -122,6 +139,17 @@ public sealed class SignInTests(TipCasesApp app) : WebTest(app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         page.FieldError("Form.UserName").ShouldBe("Enter your user name.");
         page.FieldError("Form.Password").ShouldBe("Enter your password.");
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_the_user_name_is_refused_with_400_not_a_server_error()
+    {
+        await App.UserAsync("paula", Roles.Prosecutor);
+
+        var response = await App.NewClient().SubmitFormAsync("/Account/Login", Login("a\0", TipCasesApp.Password));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Request not accepted");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using TipCases.Web.Security;
 using TipCases.Web.Tests.Infrastructure;
@@ -42,5 +43,43 @@ public sealed class AuditSearchTests(TipCasesApp app) : WebTest(app)
         var response = await client.GetAsync("/Admin/Audit?from=not-a-date&action=Nonsense&beforeId=zzz");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_paging_cursor_with_a_non_utc_offset_is_read_as_the_same_instant()
+    {
+        await App.UserAsync("root", Roles.Administrator);
+        var client = await App.SignedInClientAsync("root");
+        var later = App.Clock.GetUtcNow().AddHours(1).ToOffset(TimeSpan.FromHours(2));
+
+        var response = await client.GetAsync("/Admin/Audit?beforeAt=" + Uri.EscapeDataString(later.ToString("O", CultureInfo.InvariantCulture))
+            + "&beforeId=" + Guid.NewGuid());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).QuerySelectorAll("tbody tr").ShouldContain(r => r.TextContent.Contains("SignedIn"));
+    }
+
+    [Fact]
+    public async Task The_last_possible_end_date_means_no_upper_bound()
+    {
+        await App.UserAsync("root", Roles.Administrator);
+        var client = await App.SignedInClientAsync("root");
+
+        var response = await client.GetAsync("/Admin/Audit?from=0001-01-01&to=9999-12-31");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).QuerySelectorAll("tbody tr").ShouldContain(r => r.TextContent.Contains("SignedIn"));
+    }
+
+    [Fact]
+    public async Task An_unknown_case_reference_shows_no_events_and_says_so()
+    {
+        await App.UserAsync("root", Roles.Administrator);
+        var client = await App.SignedInClientAsync("root");
+
+        var page = await client.GetHtmlAsync("/Admin/Audit?case=CPO-2026-999999");
+
+        page.QuerySelectorAll("tbody tr").ShouldBeEmpty("the sign-in events belong to no case and must not be shown for one");
+        page.QuerySelector("[role=alert]")!.TextContent.ShouldBe(TipCases.Web.Pages.Admin.Audit.IndexModel.UnknownCaseMessage);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using TipCases.Web.Auditing;
@@ -152,6 +153,48 @@ public sealed class UserManagementTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task An_administrator_cannot_change_their_own_roles_or_office_and_nothing_is_saved()
+    {
+        var admin = await App.UserAsync("root", Roles.Administrator);
+        var otherOffice = await App.OfficeAsync("NRO");
+        var client = await App.SignedInClientAsync("root");
+        var form = await client.GetHtmlAsync($"/Admin/Users/Edit/{admin.Id}");
+
+        var response = await client.PostFormAsync($"/Admin/Users/Edit/{admin.Id}", new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "Root Renamed",
+            ["Form.OfficeId"] = otherOffice.Id.ToString(),
+            ["Form.Roles"] = Roles.Supervisor,
+            ["Form.ConcurrencyStamp"] = Value(form, "Form.ConcurrencyStamp"),
+        }, Value(form, "__RequestVerificationToken"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.ReadHtmlAsync();
+        page.FieldError("Form.Roles").ShouldBe(EditModel.OwnRolesMessage);
+        page.FieldError("Form.OfficeId").ShouldBe(EditModel.OwnOfficeMessage);
+        var stored = await FindAsync("root");
+        stored!.DisplayName.ShouldBe("Test root");
+        stored.OfficeId.ShouldBe(admin.OfficeId);
+        (await App.WithScopeAsync(sp => sp.GetRequiredService<UserManager<AppUser>>().GetRolesAsync(stored))).ShouldBe([Roles.Administrator]);
+        (await AuditFor(admin.Id)).ShouldNotContain(AuditAction.UserUpdated);
+    }
+
+    [Fact]
+    public async Task An_administrator_sees_their_own_roles_and_office_read_only_and_can_still_change_their_name()
+    {
+        var admin = await App.UserAsync("root", Roles.Administrator);
+        var client = await App.SignedInClientAsync("root");
+
+        var form = await client.GetHtmlAsync($"/Admin/Users/Edit/{admin.Id}");
+        var save = await client.SubmitFormAsync($"/Admin/Users/Edit/{admin.Id}", new() { ["Form.DisplayName"] = "Root Renamed" });
+
+        form.QuerySelectorAll("main input[type=checkbox]").ShouldAllBe(c => c.HasAttribute("disabled"));
+        form.QuerySelector("#Form_OfficeId")!.HasAttribute("disabled").ShouldBeTrue();
+        save.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await FindAsync("root"))!.DisplayName.ShouldBe("Root Renamed");
+    }
+
+    [Fact]
     public async Task Two_administrators_editing_one_account_never_overwrite_each_other()
     {
         await App.UserAsync("root", Roles.Administrator);
@@ -214,6 +257,51 @@ public sealed class UserManagementTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Disabling_an_account_someone_else_changed_meanwhile_saves_nothing_and_says_so()
+    {
+        var admin = await App.UserAsync("root", Roles.Administrator);
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+
+        var outcome = await App.WithScopeAsync(async sp =>
+        {
+            // The handler's scope has loaded the account before another administrator renames it.
+            (await sp.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(paula.Id.ToString())).ShouldNotBeNull();
+            await App.WithScopeAsync(async other =>
+            {
+                var otherUsers = other.GetRequiredService<UserManager<AppUser>>();
+                var current = (await otherUsers.FindByIdAsync(paula.Id.ToString()))!;
+                current.DisplayName = "Paula Renamed";
+                (await otherUsers.UpdateAsync(current)).Succeeded.ShouldBeTrue();
+            });
+            return await sp.GetRequiredService<EditModel.Handler>().SetActiveAsync(paula.Id, active: false, Principal(admin), default);
+        });
+
+        outcome.ShouldBe(EditModel.Handler.Outcome.Conflict);
+        var stored = await FindAsync("paula");
+        stored!.IsActive.ShouldBeTrue();
+        stored.DisplayName.ShouldBe("Paula Renamed");
+        (await AuditFor(paula.Id)).ShouldNotContain(AuditAction.UserDisabled);
+    }
+
+    [Fact]
+    public async Task Disabling_and_setting_a_password_are_saved_with_their_audit_events()
+    {
+        var admin = await App.UserAsync("root", Roles.Administrator);
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+        var client = await App.SignedInClientAsync("root");
+
+        var disable = await client.SubmitFormAsync($"/Admin/Users/Edit/{paula.Id}", [], handler: "Disable");
+        var password = await client.SubmitFormAsync($"/Admin/Users/Edit/{paula.Id}", new() { ["NewPassword"] = "a brand new passphrase" }, handler: "SetPassword");
+
+        disable.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        password.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await FindAsync("paula"))!.IsActive.ShouldBeFalse();
+        var events = await App.WithScopeAsync(sp => sp.GetRequiredService<TipCasesDbContext>().AuditEvents
+            .Where(e => e.EntityId == paula.Id.ToString() && e.ActorId == admin.Id).Select(e => e.Action).ToListAsync());
+        events.ShouldBe([AuditAction.UserDisabled, AuditAction.UserPasswordReset], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task An_unknown_user_id_is_not_found()
     {
         await App.UserAsync("root", Roles.Administrator);
@@ -221,6 +309,13 @@ public sealed class UserManagementTests(TipCasesApp app) : WebTest(app)
 
         (await client.GetAsync($"/Admin/Users/Edit/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    private static ClaimsPrincipal Principal(AppUser user) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+        new Claim(ClaimTypes.Name, user.UserName!),
+        new Claim(ClaimTypes.Role, Roles.Administrator),
+    ], "test"));
 
     private static string Value(AngleSharp.Html.Dom.IHtmlDocument page, string name) =>
         page.QuerySelector($"main form:not([action*=handler]) input[name='{name}']")!.GetAttribute("value")!;

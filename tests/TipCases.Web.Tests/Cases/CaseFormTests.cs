@@ -84,6 +84,35 @@ public sealed class CaseFormTests(TipCasesApp app) : WebTest(app)
         (await App.WithScopeAsync(sp => sp.GetRequiredService<TipCasesDbContext>().Cases.CountAsync())).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("Harbour\0Lights")]
+    [InlineData("Harbour\u0001Lights")]
+    public async Task A_control_character_in_a_title_is_refused_with_400_and_nothing_is_saved(string title)
+    {
+        await App.UserAsync("paula", Roles.Prosecutor);
+        var client = await App.SignedInClientAsync("paula");
+
+        var response = await client.SubmitFormAsync("/Cases/Create", NewCase(title));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Request not accepted");
+        (await App.WithScopeAsync(sp => sp.GetRequiredService<TipCasesDbContext>().Cases.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Tabs_and_line_breaks_in_a_summary_are_accepted()
+    {
+        await App.UserAsync("paula", Roles.Prosecutor);
+        var client = await App.SignedInClientAsync("paula");
+        var form = NewCase("Harbour Lights");
+        form["Form.Summary"] = "First line\r\nSecond line\twith a tab";
+
+        var response = await client.SubmitFormAsync("/Cases/Create", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.WithScopeAsync(sp => sp.GetRequiredService<TipCasesDbContext>().Cases.SingleAsync())).Summary.ShouldBe("First line\r\nSecond line\twith a tab");
+    }
+
     [Fact]
     public async Task Markup_in_a_title_is_stored_as_typed_and_shown_as_text()
     {

@@ -287,6 +287,55 @@ public sealed class CaseListTests(TipCasesApp app) : WebTest(app)
         seen.Distinct().Count().ShouldBe(30);
     }
 
+    [Fact]
+    public async Task The_next_page_link_never_carries_a_case_title()
+    {
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+        for (var i = 0; i < 26; i++)
+        {
+            await App.CaseAsync("CPO", $"Nightingale operation {i:00}", (paula.Id, TeamRole.Prosecutor));
+        }
+        var client = await App.SignedInClientAsync("paula");
+
+        var first = await client.GetHtmlAsync("/Cases?sort=Title");
+        var next = Links(first, "Next page").Single().GetAttribute("href")!;
+        var second = await client.GetHtmlAsync(next);
+
+        Titles(first).Last().ShouldBe("Nightingale operation 24");
+        Uri.UnescapeDataString(next).ShouldNotContain("Nightingale", Shouldly.Case.Insensitive);
+        Uri.UnescapeDataString(next).ShouldNotContain("operation", Shouldly.Case.Insensitive);
+        Titles(second).ShouldBe(["Nightingale operation 25"]);
+    }
+
+    [Theory]
+    [InlineData("tampered")]
+    [InlineData("other sort")]
+    [InlineData("other direction")]
+    public async Task A_next_page_token_that_was_tampered_with_or_made_for_another_order_shows_the_first_page(string change)
+    {
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+        for (var i = 0; i < 26; i++)
+        {
+            await App.CaseAsync("CPO", $"Case {i:00}", (paula.Id, TeamRole.Prosecutor));
+        }
+        var client = await App.SignedInClientAsync("paula");
+        var first = await client.GetHtmlAsync("/Cases?sort=Title");
+        var token = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("https://localhost"), Links(first, "Next page").Single().GetAttribute("href")!).Query)["after"]!;
+        var url = change switch
+        {
+            "tampered" => "/Cases?sort=Title&dir=Ascending&after=" + Uri.EscapeDataString(token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA")),
+            "other sort" => "/Cases?sort=Reference&dir=Ascending&after=" + Uri.EscapeDataString(token),
+            _ => "/Cases?sort=Title&dir=Descending&after=" + Uri.EscapeDataString(token),
+        };
+
+        var response = await client.GetAsync(url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.ReadHtmlAsync();
+        References(page).Count.ShouldBe(25, "the first page, in full");
+        Links(page, "First page").ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("stage=Nonsense", "stage", "Choose a stage from the list.")]
     [InlineData("stage=99", "stage", "Choose a stage from the list.")]
@@ -317,9 +366,10 @@ public sealed class CaseListTests(TipCasesApp app) : WebTest(app)
     [InlineData("q=%22%3B%20DROP%20TABLE%20cases%3B%20--")]
     [InlineData("q=a%3A*%20%7C%20!b")]
     [InlineData("sort=Bogus&dir=Sideways")]
-    [InlineData("after=garbage&afterId=zzz")]
-    [InlineData("sort=OpenedOn&after=notadate&afterId=0193a5b0-0000-7000-8000-000000000000")]
-    [InlineData("sort=Stage&after=%27&afterId=0193a5b0-0000-7000-8000-000000000000")]
+    [InlineData("after=garbage")]
+    [InlineData("sort=OpenedOn&after=2026-01-01")]
+    [InlineData("sort=Stage&after=%27")]
+    [InlineData("sort=Title&after=CfDJ8" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("person=0193a5b0-0000-7000-8000-000000000000")]
     public async Task Hostile_query_values_never_fail_the_page(string query)
     {

@@ -255,6 +255,76 @@ public sealed class CaseWorkflowTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task The_history_never_names_a_linked_case_the_user_cannot_see_nor_shows_that_links_note()
+    {
+        var (shared, hidden, visible) = await LinkedCasesOnlyPeterSeesAsync();
+        var paula = await App.SignedInClientAsync("paula");
+
+        foreach (var url in new[] { $"/Cases/{shared.Id}", $"/Cases/{shared.Id}/History" })
+        {
+            var response = await paula.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            var text = (await response.ReadHtmlAsync()).QuerySelector("main")!.TextContent;
+
+            text.ShouldContain("Linked case: " + CaseHistory.HiddenCase, customMessage: url);
+            text.ShouldContain("Linked case: " + visible.Reference, customMessage: url);
+            text.ShouldContain("Note: same network", customMessage: url);
+            html.ShouldNotContain(hidden.Reference, customMessage: url);
+            html.ShouldNotContain(hidden.Id.ToString(), customMessage: url);
+            html.ShouldNotContain("informant", customMessage: url);
+        }
+        var peters = (await (await App.SignedInClientAsync("peter")).GetHtmlAsync($"/Cases/{shared.Id}/History")).QuerySelector("main")!.TextContent;
+        peters.ShouldContain("Linked case: " + hidden.Reference);
+        peters.ShouldContain("Note: informant in the port authority");
+    }
+
+    [Fact]
+    public async Task A_link_to_a_case_the_user_cannot_see_cannot_be_removed_by_them()
+    {
+        var (shared, hidden, _) = await LinkedCasesOnlyPeterSeesAsync();
+        var paula = await App.SignedInClientAsync("paula");
+
+        var response = await paula.SubmitFormAsync($"/Cases/{shared.Id}", new() { ["linkedCaseId"] = hidden.Id.ToString() }, handler: "Remove");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).Summary().ShouldBe(LinksModel.NotLinkedMessage);
+        (await Load(shared.Id)).Links.Select(l => l.LinkedCaseId).ShouldContain(hidden.Id);
+    }
+
+    /// <summary>Paula and Peter share a case that Peter linked to his own case (which Paula
+    /// cannot see) and to a case they both work on.</summary>
+    private async Task<(Case Shared, Case Hidden, Case Visible)> LinkedCasesOnlyPeterSeesAsync()
+    {
+        var peter = await App.UserAsync("peter", Roles.Prosecutor);
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+        var shared = await App.CaseAsync("CPO", "Harbour Lights", (peter.Id, TeamRole.Prosecutor), (paula.Id, TeamRole.Prosecutor));
+        var hidden = await App.CaseAsync("CPO", "Peter's own case", (peter.Id, TeamRole.Prosecutor));
+        var visible = await App.CaseAsync("CPO", "Harbour Lights II", (peter.Id, TeamRole.Prosecutor), (paula.Id, TeamRole.Prosecutor));
+        var client = await App.SignedInClientAsync("peter");
+        foreach (var (other, note) in new[] { (hidden, "informant in the port authority"), (visible, "same network") })
+        {
+            var link = await client.SubmitFormAsync($"/Cases/{shared.Id}", new() { ["reference"] = other.Reference, ["note"] = note }, handler: "Add");
+            link.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        return (shared, hidden, visible);
+    }
+
+    [Fact]
+    public async Task A_history_cursor_with_a_non_utc_offset_is_read_as_the_same_instant()
+    {
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+        var target = await App.CaseAsync("CPO", "Harbour Lights", (paula.Id, TeamRole.Prosecutor));
+        var client = await App.SignedInClientAsync("paula");
+        var later = App.Clock.GetUtcNow().AddHours(1).ToOffset(TimeSpan.FromHours(-5));
+
+        var response = await client.GetAsync($"/Cases/{target.Id}/History?beforeAt="
+            + Uri.EscapeDataString(later.ToString("O", CultureInfo.InvariantCulture)) + "&beforeId=" + Guid.NewGuid());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).QuerySelectorAll("main tbody tr").ShouldNotBeEmpty("the case's creation is older than the cursor");
+    }
+
+    [Fact]
     public async Task The_administrator_sees_case_events_in_the_audit_search_without_their_content()
     {
         var paula = await App.UserAsync("paula", Roles.Prosecutor);

@@ -63,6 +63,48 @@ public sealed class PlatformTests(TipCasesApp app) : WebTest(app)
     }
 
     [Theory]
+    [InlineData("/Error/204")]
+    [InlineData("/Error/304")]
+    [InlineData("/Error/200")]
+    [InlineData("/Error/101")]
+    [InlineData("/Error/-1")]
+    [InlineData("/Error/600")]
+    public async Task The_error_page_treats_a_code_that_is_not_an_error_as_not_found(string url)
+    {
+        var response = await App.NewClient().GetAsync(url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Page not found");
+    }
+
+    [Theory]
+    [InlineData("/Error/403", HttpStatusCode.Forbidden, "Not available to you")]
+    [InlineData("/Error/503", HttpStatusCode.ServiceUnavailable, "Temporarily unavailable")]
+    public async Task The_error_page_answers_an_error_code_with_that_status(string url, HttpStatusCode status, string title)
+    {
+        var response = await App.NewClient().GetAsync(url);
+
+        response.StatusCode.ShouldBe(status);
+        (await response.Content.ReadAsStringAsync()).ShouldContain(title);
+    }
+
+    [Theory]
+    [InlineData("/Cases?q=%00")]
+    [InlineData("/Cases?q=harbour%1B")]
+    [InlineData("/Cases?q%00=harbour")]
+    [InlineData("/Admin/Audit?user=%00")]
+    public async Task A_control_character_in_the_query_string_answers_400_with_a_friendly_page(string url)
+    {
+        await App.UserAsync("paula", Roles.Prosecutor);
+        var client = await App.SignedInClientAsync("paula");
+
+        var response = await client.GetAsync(url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Request not accepted");
+    }
+
+    [Theory]
     [InlineData("UPDATE audit_events SET actor_name = 'someone else'")]
     [InlineData("DELETE FROM audit_events")]
     [InlineData("TRUNCATE audit_events")]

@@ -34,6 +34,19 @@ public sealed class ChangePasswordModel(
             return Challenge();
         }
         var result = await userManager.ChangePasswordAsync(user, Form.CurrentPassword!, Form.NewPassword!);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            // Guessing the current password from an open session counts like failed sign-ins:
+            // the account locks after as many, and this session ends.
+            await userManager.AccessFailedAsync(user);
+            if (await userManager.IsLockedOutAsync(user))
+            {
+                await audit.RecordAsync(AuditAction.LockedOut, user.Id, user.UserName!, "User", user.Id.ToString(),
+                    new { reason = "current password wrong too often when changing it" }, ct);
+                await signInManager.SignOutAsync();
+                return RedirectToPage("/Account/Login");
+            }
+        }
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -44,6 +57,8 @@ public sealed class ChangePasswordModel(
             }
             return Page();
         }
+        // Knowing the current password counts as a successful sign-in for the lockout count.
+        await userManager.ResetAccessFailedCountAsync(user);
         // The security stamp changed, which ends the user's other sessions; renew this one.
         await signInManager.RefreshSignInAsync(user);
         await audit.RecordAsync(AuditAction.PasswordChanged, user.Id, user.UserName!, "User", user.Id.ToString(), ct: ct);
@@ -63,7 +78,8 @@ public sealed class ChangePasswordModel(
     {
         public Validator()
         {
-            RuleFor(i => i.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
+            RuleFor(i => i.CurrentPassword).NotEmpty().WithMessage("Enter your current password.")
+                .MaximumLength(CommonPasswordValidator.MaximumLength).WithMessage("That is longer than any password.");
             RuleFor(i => i.NewPassword).SetValidator(new NewPasswordRule<Input>());
             RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage("The two new passwords are not the same.");
         }

@@ -10,7 +10,7 @@ using TipCases.Web.Security;
 namespace TipCases.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(LoginModel.Handler handler, IValidator<LoginModel.Input> validator) : PageModel
+public sealed partial class LoginModel(LoginModel.Handler handler, IValidator<LoginModel.Input> validator) : PageModel
 {
     /// <summary>One message for every refusal, so the page never tells whether an account exists,
     /// is locked or is disabled.</summary>
@@ -67,8 +67,11 @@ public sealed class LoginModel(LoginModel.Handler handler, IValidator<LoginModel
     }
 
     /// <summary>Signs in with lockout and records every outcome in the audit trail.</summary>
-    public sealed class Handler(SignInManager<AppUser> signInManager, AuditLog audit) : IPageHandler
+    public sealed partial class Handler(SignInManager<AppUser> signInManager, AuditLog audit) : IPageHandler
     {
+        /// <summary>What the audit trail shows for a typed name that could not be a user name.</summary>
+        public const string InvalidUserName = "(invalid)";
+
         public async Task<bool> HandleAsync(Input input, CancellationToken ct)
         {
             var userName = input.UserName!.Trim().ToLowerInvariant();
@@ -76,12 +79,21 @@ public sealed class LoginModel(LoginModel.Handler handler, IValidator<LoginModel
             if (user is null)
             {
                 // Hash anyway so that timing does not tell unknown accounts from known ones.
-                signInManager.UserManager.PasswordHasher.HashPassword(new AppUser(), input.Password!);
-                await audit.RecordAsync(AuditAction.SignInFailed, null, userName, "User", null, new { reason = "unknown user name" }, ct);
+                HashAnyway(input.Password!);
+                // Only what could be a user name is kept: people type passwords, names and other
+                // personal data into this field, and the trail is read by administrators.
+                var typed = UserNamePattern().IsMatch(userName) ? userName : InvalidUserName;
+                await audit.RecordAsync(AuditAction.SignInFailed, null, typed, "User", null, new { reason = "unknown user name" }, ct);
                 return false;
             }
 
             var result = await signInManager.PasswordSignInAsync(user, input.Password!, isPersistent: false, lockoutOnFailure: true);
+            if (result.IsLockedOut || result.IsNotAllowed)
+            {
+                // Identity refuses these before checking the password; hash as for any other
+                // attempt, so a quick answer does not give away a locked or disabled account.
+                HashAnyway(input.Password!);
+            }
             var (action, reason) = result switch
             {
                 { Succeeded: true } => (AuditAction.SignedIn, null),
@@ -93,5 +105,10 @@ public sealed class LoginModel(LoginModel.Handler handler, IValidator<LoginModel
                 reason is null ? null : new { reason }, ct);
             return result.Succeeded;
         }
+
+        private void HashAnyway(string password) => signInManager.UserManager.PasswordHasher.HashPassword(new AppUser(), password);
+
+        [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9._-]{1,64}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+        private static partial System.Text.RegularExpressions.Regex UserNamePattern();
     }
 }

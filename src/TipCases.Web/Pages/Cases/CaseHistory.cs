@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using TipCases.Web.Auditing;
 using TipCases.Web.Data;
@@ -6,11 +7,18 @@ namespace TipCases.Web.Pages.Cases;
 
 /// <summary>
 /// A case's history, read from the audit trail: every change to the case file, newest first,
-/// with the fields that changed. Only case pages (behind the access rule) show it.
+/// with the fields that changed. Only case pages (behind the access rule) show it. A link to
+/// another case names that case only when the user may read it, and never shows the note of a
+/// link to a case they cannot see.
 /// </summary>
-public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory people)
+public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory people, CaseQueries cases)
 {
-    public async Task<HistoryPage> PageAsync(Guid caseId, (DateTimeOffset At, Guid Id)? before, int size, CancellationToken ct)
+    public const string HiddenCase = "a case you cannot see";
+
+    private const string LinkEntity = "CaseLink";
+
+    public async Task<HistoryPage> PageAsync(Guid caseId, ClaimsPrincipal user, (DateTimeOffset At, Guid Id)? before, int size,
+        CancellationToken ct)
     {
         var query = db.AuditEvents.AsNoTracking().Where(e => e.CaseId == caseId);
         if (before is { } b)
@@ -23,12 +31,17 @@ public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory pe
         // People named in the changes (assignees, members) are shown by name, not by id.
         var mentioned = rows.SelectMany(r => GuidPattern().Matches(r.Details ?? "").Select(m => Guid.Parse(m.Value)));
         var names = await people.NamesAsync(rows.Where(r => r.ActorId is not null).Select(r => r.ActorId!.Value).Concat(mentioned), ct);
+        // Linked cases by reference, for those the user may read; the rest stay unnamed.
+        var linkedIds = rows.Where(r => r.EntityType == LinkEntity).Select(r => LinkedCaseId(r.Details)).OfType<Guid>().Distinct().ToList();
+        var readableLinked = linkedIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await cases.Visible(user).AsNoTracking().Where(c => linkedIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
         var entries = rows.Take(size).Select(r => new Entry(
             r.Id,
             r.OccurredAt,
             r.ActorId is { } id && names.TryGetValue(id, out var name) ? name : r.ActorName,
             Describe(r.Action, r.EntityType),
-            Changes(r.Details, names))).ToList();
+            r.EntityType == LinkEntity ? LinkChanges(r.Details, readableLinked) : Changes(r.Details, names))).ToList();
         return new HistoryPage(entries, rows.Count > size ? (entries[^1].At, entries[^1].Id) : null);
     }
 
@@ -81,6 +94,50 @@ public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory pe
                 (true, false) => $"{label}: was {Show(old, names)}",
                 _ => label,
             });
+        }
+        return lines;
+    }
+
+    /// <summary>The linked case's id in a link event ("LinkedCaseId": { "new" | "old": id }).</summary>
+    private static Guid? LinkedCaseId(string? details)
+    {
+        if (string.IsNullOrEmpty(details))
+        {
+            return null;
+        }
+        using var json = JsonDocument.Parse(details);
+        if (json.RootElement.ValueKind == JsonValueKind.Object
+            && json.RootElement.TryGetProperty("LinkedCaseId", out var change) && change.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var side in new[] { "new", "old" })
+            {
+                if (change.TryGetProperty(side, out var value) && value.ValueKind == JsonValueKind.String
+                    && Guid.TryParse(value.GetString(), out var id))
+                {
+                    return id;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A link event: the linked case by reference if the user may read it, else only that
+    /// there was one; the note only for a readable case (it may say what the other case is about).</summary>
+    private static List<string> LinkChanges(string? details, Dictionary<Guid, string> readableLinked)
+    {
+        var reference = LinkedCaseId(details) is { } id && readableLinked.TryGetValue(id, out var found) ? found : null;
+        var lines = new List<string> { "Linked case: " + (reference ?? HiddenCase) };
+        if (reference is not null && !string.IsNullOrEmpty(details))
+        {
+            using var json = JsonDocument.Parse(details);
+            if (json.RootElement.TryGetProperty("Note", out var note) && note.ValueKind == JsonValueKind.Object)
+            {
+                var text = note.TryGetProperty("new", out var @new) ? @new : note.TryGetProperty("old", out var old) ? old : default;
+                if (text.ValueKind == JsonValueKind.String)
+                {
+                    lines.Add("Note: " + Show(text, new Dictionary<Guid, string>()));
+                }
+            }
         }
         return lines;
     }

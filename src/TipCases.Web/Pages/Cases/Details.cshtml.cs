@@ -28,6 +28,9 @@ public sealed class DetailsModel(CaseQueries cases, PeopleDirectory people, Case
 
     public Victims.CaseVictimsViewModel Victims { get; private set; } = null!;
 
+    /// <summary>Why a change made from this page was not saved (someone else changed the case meanwhile).</summary>
+    public string? Warning { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var load = await cases.LoadAsync(id, User, CaseOperations.Read, ct, withTasks: true, withHistory: true, withLinks: true);
@@ -48,8 +51,9 @@ public sealed class DetailsModel(CaseQueries cases, PeopleDirectory people, Case
             .Join(visibleLinked, l => l.LinkedCaseId, c => c.Id, (l, c) => new LinkedCase(c.Id, c.Reference, c.Title, c.Stage, l.Note))
             .OrderBy(l => l.Reference, StringComparer.Ordinal)
             .ToList();
-        RecentHistory = (await history.PageAsync(Case.Id, before: null, size: 10, ct)).Entries;
+        RecentHistory = (await history.PageAsync(Case.Id, User, before: null, size: 10, ct)).Entries;
         Message = TempData["Message"] as string;
+        Warning = TempData["Warning"] as string;
         Victims = new(Case.Id, Domain.Victims.VictimAccessRule.MayRecordVictimOn(User.ToCaseViewer(), Case) && Case.IsOpen,
             await caseVictims.ForCaseAsync(Case.Id, ct));
         return Page();

@@ -26,7 +26,8 @@ public sealed class HistoryModel(CaseQueries cases, CaseHistory history) : PageM
         }
         Id = id;
         Reference = reference;
-        Changes = await history.PageAsync(id, beforeAt is { } at && beforeId is { } bid ? (at, bid) : null, PageSize, ct);
+        // Npgsql writes only UTC offsets to timestamptz: a cursor typed with another offset is the same instant in UTC.
+        Changes = await history.PageAsync(id, User, beforeAt is { } at && beforeId is { } bid ? (at.ToUniversalTime(), bid) : null, PageSize, ct);
         return Page();
     }
 }

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NpgsqlTypes;
@@ -17,13 +20,20 @@ namespace TipCases.Web.Pages.Cases;
 /// <summary>
 /// The case list: the cases the user may read (never more: every query starts from
 /// <see cref="CaseQueries.Visible"/>), searched by reference or title words, filtered, sorted and
-/// paged by keyset on (sort key, id).
+/// paged by keyset on (sort key, id). The key of the last row shown travels to the next page in
+/// an opaque, encrypted and signed token (Data Protection), never as text: sorted by title, it
+/// would put a case's title into URLs, and so into browser histories and proxy logs.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCases)]
-public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db) : PageModel
+public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, IDataProtectionProvider protection) : PageModel
 {
     public const int PageSize = 25;
     public const int SearchMaxLength = 200;
+
+    /// <summary>Far more than a cursor holding a 200-character title needs.</summary>
+    private const int CursorMaxLength = 2048;
+
+    private readonly IDataProtector _cursors = protection.CreateProtector("TipCases.CaseListCursor");
 
     /// <summary>Enough words for any title search; more only make the query longer.</summary>
     private const int MaxSearchWords = 10;
@@ -84,12 +94,13 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db) 
         var query = Narrow(visible);
         IsFiltered = _search is not null || _stage is not null || _approach is not null || _scope is not null
             || _person is not null || _from is not null || _to is not null;
+        var after = ReadCursor(Filter.After);
         query = Sort switch
         {
-            CaseSort.Reference => Seek(query, c => c.Reference, Filter.After, Filter.AfterId),
-            CaseSort.Title => Seek(query, c => c.Title, Filter.After, Filter.AfterId),
-            CaseSort.Stage => Seek(query, StageOrder, ParseStageOrder(Filter.After), Filter.AfterId),
-            _ => Seek(query, c => c.OpenedOn, ParseDate(Filter.After), Filter.AfterId),
+            CaseSort.Reference => Seek(query, c => c.Reference, after?.Key, after?.Id),
+            CaseSort.Title => Seek(query, c => c.Title, after?.Key, after?.Id),
+            CaseSort.Stage => Seek(query, StageOrder, ParseStageOrder(after?.Key), after?.Id),
+            _ => Seek(query, c => c.OpenedOn, ParseDate(after?.Key), after?.Id),
         };
 
         var page = await query
@@ -110,14 +121,34 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db) 
         {
             var last = Rows[^1];
             NextPageRoute = Route();
-            NextPageRoute["after"] = Sort switch
+            NextPageRoute["after"] = WriteCursor(new Cursor(Sort, Direction, Sort switch
             {
                 CaseSort.Reference => last.Reference,
                 CaseSort.Title => last.Title,
                 CaseSort.Stage => last.Stage.ToString(),
                 _ => last.OpenedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            };
-            NextPageRoute["afterId"] = last.Id.ToString();
+            }, last.Id));
+        }
+    }
+
+    private string WriteCursor(Cursor cursor) => _cursors.Protect(JsonSerializer.Serialize(cursor));
+
+    /// <summary>The cursor in the token, or null (the first page) when there is none, it was
+    /// tampered with or made by another key ring, or it belongs to another sort or direction.</summary>
+    private Cursor? ReadCursor(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > CursorMaxLength)
+        {
+            return null;
+        }
+        try
+        {
+            var cursor = JsonSerializer.Deserialize<Cursor>(_cursors.Unprotect(token));
+            return cursor is not null && cursor.Sort == Sort && cursor.Direction == Direction && cursor.Key is not null ? cursor : null;
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException)
+        {
+            return null;
         }
     }
 
@@ -378,11 +409,12 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db) 
 
         [FromQuery(Name = "dir")] public SortDirection? Dir { get; init; }
 
-        /// <summary>Keyset: the sort key of the last row of the previous page (as text).</summary>
+        /// <summary>Keyset: an opaque token holding the sort key and id of the last row of the previous page.</summary>
         [FromQuery(Name = "after")] public string? After { get; init; }
-
-        [FromQuery(Name = "afterId")] public Guid? AfterId { get; init; }
     }
+
+    /// <summary>Where the next page starts: after the row with this sort key (as text) and id.</summary>
+    private sealed record Cursor(CaseSort Sort, SortDirection Direction, string Key, Guid Id);
 
     public sealed record Row(Guid Id, string Reference, string Title, CaseStage Stage, InvestigationApproach Approach,
         CaseScope Scope, DateOnly OpenedOn, string? LeadName, int TeamSize)

@@ -13,6 +13,8 @@ namespace TipCases.Web.Pages.Cases;
 [Authorize(Policy = Policies.WorkOnCases)]
 public sealed class LinksModel(CaseQueries cases, TipCasesDbContext db, TimeProvider clock) : PageModel
 {
+    public const string NotLinkedMessage = "These cases are not linked.";
+
     public Guid Id { get; private set; }
 
     public IActionResult OnGet(Guid id) => RedirectToPage("Details", new { id });
@@ -35,12 +37,17 @@ public sealed class LinksModel(CaseQueries cases, TipCasesDbContext db, TimeProv
         try
         {
             load.Case!.LinkTo(other, note, User.UserId(), clock.GetUtcNow());
+            db.CheckCaseVersionOnSave(load.Case);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleViolation ex)
         {
             ModelState.AddModelError(string.Empty, ex.Message);
             return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ShowConflict(id);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -59,9 +66,17 @@ public sealed class LinksModel(CaseQueries cases, TipCasesDbContext db, TimeProv
             return refusal;
         }
         Id = id;
+        // A link to a case the user cannot read is not theirs to remove, and the answer is the
+        // same as for no link at all, so it does not confirm that the other case exists.
+        if (!await cases.Visible(User).AnyAsync(c => c.Id == linkedCaseId, ct))
+        {
+            ModelState.AddModelError(string.Empty, NotLinkedMessage);
+            return Page();
+        }
         try
         {
             load.Case!.Unlink(linkedCaseId);
+            db.CheckCaseVersionOnSave(load.Case);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleViolation ex)
@@ -69,7 +84,18 @@ public sealed class LinksModel(CaseQueries cases, TipCasesDbContext db, TimeProv
             ModelState.AddModelError(string.Empty, ex.Message);
             return Page();
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ShowConflict(id);
+        }
         TempData["Message"] = "The link is removed.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    /// <summary>The case's page shows its links as they are now, which is where the user tries again.</summary>
+    private RedirectToPageResult ShowConflict(Guid id)
+    {
+        TempData["Warning"] = CaseConcurrency.ConflictMessage;
         return RedirectToPage("Details", new { id });
     }
 }

@@ -25,6 +25,9 @@ public sealed class TasksModel(CaseQueries cases, PeopleDirectory people, TipCas
 
     public bool CanAdd { get; private set; }
 
+    /// <summary>Whether tasks can be marked done here: the case is open and the user may work on its tasks.</summary>
+    public bool CanComplete { get; private set; }
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public IReadOnlyList<(Guid UserId, string Name)> Assignees { get; private set; } = [];
@@ -65,6 +68,7 @@ public sealed class TasksModel(CaseQueries cases, PeopleDirectory people, TipCas
         try
         {
             @case.AddTask(Form.Title!, Form.Notes, Form.AssigneeId!.Value, Form.DueOn!.Value, User.UserId(), clock.GetUtcNow(), Today);
+            db.CheckCaseVersionOnSave(@case);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleViolation ex)
@@ -72,6 +76,11 @@ public sealed class TasksModel(CaseQueries cases, PeopleDirectory people, TipCas
             ModelState.AddModelError(string.Empty, ex.Message);
             await ShowAsync(@case, ct);
             return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The form keeps what the user typed, to add it again against the current case.
+            return await ShowCurrentAsync(id, CaseConcurrency.ConflictMessage, ct);
         }
         TempData["Message"] = "The task is added.";
         return RedirectToPage(new { id });
@@ -94,6 +103,8 @@ public sealed class TasksModel(CaseQueries cases, PeopleDirectory people, TipCas
         {
             db.Entry(task).Property(t => t.Version).OriginalValue = taskVersion;
             @case.CompleteTask(taskId, User.UserId(), clock.GetUtcNow());
+            // The case too: it may have been closed since it was loaded.
+            db.CheckCaseVersionOnSave(@case);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleViolation ex)
@@ -102,27 +113,35 @@ public sealed class TasksModel(CaseQueries cases, PeopleDirectory people, TipCas
             await ShowAsync(@case, ct);
             return Page();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException ex)
         {
-            db.ChangeTracker.Clear();
-            var current = (await cases.LoadAsync(id, User, CaseOperations.Read, ct, withTasks: true)).Case;
-            if (current is null)
-            {
-                return NotFound();
-            }
-            ModelState.AddModelError(string.Empty, ConflictMessage);
-            await ShowAsync(current, ct);
-            return Page();
+            ModelState.Clear();
+            return await ShowCurrentAsync(id, ex.Entries.Any(e => e.Entity is Case) ? CaseConcurrency.ConflictMessage : ConflictMessage, ct);
         }
         TempData["Message"] = $"Done: {task.Title}.";
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>After a conflict: the case and its tasks as they are now, with the message.</summary>
+    private async Task<IActionResult> ShowCurrentAsync(Guid id, string message, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var current = (await cases.LoadAsync(id, User, CaseOperations.Read, ct, withTasks: true)).Case;
+        if (current is null)
+        {
+            return NotFound();
+        }
+        ModelState.AddModelError(string.Empty, message);
+        await ShowAsync(current, ct);
+        return Page();
     }
 
     private async Task ShowAsync(Case c, CancellationToken ct)
     {
         Id = c.Id;
         Reference = c.Reference;
-        CanAdd = c.IsOpen && CaseAccessRule.Allows(User.ToCaseViewer(), c, CaseOperation.AddTask) && c.Team.Count > 0;
+        CanComplete = c.IsOpen && CaseAccessRule.Allows(User.ToCaseViewer(), c, CaseOperation.AddTask);
+        CanAdd = CanComplete && c.Team.Count > 0;
         var names = await people.NamesAsync(c.Team.Select(m => m.UserId).Concat(c.Tasks.Select(t => t.AssigneeId)), ct);
         var today = Today;
         Rows = c.Tasks

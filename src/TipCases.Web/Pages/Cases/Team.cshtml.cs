@@ -75,6 +75,7 @@ public sealed class TeamModel(CaseQueries cases, PeopleDirectory people, TipCase
         try
         {
             TempData["Message"] = await change(@case);
+            db.CheckCaseVersionOnSave(@case);
             await db.SaveChangesAsync(ct);
             return RedirectToPage(new { id });
         }
@@ -83,7 +84,12 @@ public sealed class TeamModel(CaseQueries cases, PeopleDirectory people, TipCase
             TempData.Remove("Message");
             ModelState.AddModelError(string.Empty, ex.Message);
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation })
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData.Remove("Message");
+            ModelState.AddModelError(string.Empty, CaseConcurrency.ConflictMessage);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation })
         {
             // Two people added the same person, or made two different leads, at the same moment.
             TempData.Remove("Message");

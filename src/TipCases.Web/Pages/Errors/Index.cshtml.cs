@@ -15,9 +15,23 @@ public sealed class IndexModel : PageModel
 
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet() => Describe(Code());
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe(Code());
+
+    /// <summary>The code from the route, read directly rather than model-bound: a re-executed POST
+    /// still carries the refused request's form, which may be unreadable (model binding would then
+    /// fail as a whole). Only error statuses (400-599) are honoured; any other number is "not found"
+    /// (a 204 or 304 may not carry this page, and a 2xx would present an error as a success).</summary>
+    private int? Code()
+    {
+        if (!int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.Integer,
+                System.Globalization.CultureInfo.InvariantCulture, out var code))
+        {
+            return null;
+        }
+        return code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+    }
 
     private void Describe(int? code)
     {

@@ -18,6 +18,8 @@ public sealed class IndexModel(TipCasesDbContext db) : PageModel
 {
     public const int PageSize = 100;
 
+    public const string UnknownCaseMessage = "No case has that reference.";
+
     private static readonly string[] EntityTypesWithVisibleDetails = ["User", "Office"];
 
     [BindProperty(SupportsGet = true)] public Query Filter { get; set; } = new();
@@ -49,6 +51,12 @@ public sealed class IndexModel(TipCasesDbContext db) : PageModel
             // By reference, an identifier: the administrator learns no case content from it.
             var reference = Filter.Case.Trim().ToUpperInvariant();
             var caseId = await db.Cases.Where(c => c.Reference == reference).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
+            if (caseId is null)
+            {
+                // Not "every event without a case": an unknown reference matches nothing.
+                FilterError = UnknownCaseMessage;
+                return;
+            }
             events = events.Where(e => e.CaseId == caseId);
         }
         if (Filter.Action is { } action)
@@ -60,13 +68,16 @@ public sealed class IndexModel(TipCasesDbContext db) : PageModel
             var since = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             events = events.Where(e => e.OccurredAt >= since);
         }
-        if (Filter.To is { } end)
+        // The last day there is has no day after it: up to then means no upper bound.
+        if (Filter.To is { } end && end < DateOnly.MaxValue)
         {
             var until = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             events = events.Where(e => e.OccurredAt < until);
         }
-        if (Filter.BeforeAt is { } beforeAt && Filter.BeforeId is { } beforeId)
+        if (Filter.BeforeAt is { } at && Filter.BeforeId is { } beforeId)
         {
+            // Npgsql writes only UTC offsets to timestamptz: a cursor typed with another offset is the same instant in UTC.
+            var beforeAt = at.ToUniversalTime();
             // Keyset paging on (occurred_at, id), newest first: rows strictly older than the last one shown.
             events = events.Where(e => e.OccurredAt < beforeAt || (e.OccurredAt == beforeAt && e.Id.CompareTo(beforeId) < 0));
         }

@@ -22,6 +22,13 @@ public sealed class EditModel(
     public const string ConflictMessage =
         "Someone else changed this account while you were editing it. The form now shows their version; make your changes again and save.";
 
+    public const string NotSavedMessage =
+        "The account could not be changed, probably because someone else changed it at the same time. Nothing was saved; check it below and try again.";
+
+    public const string OwnRolesMessage = "You cannot change your own roles. Ask another administrator to do it.";
+
+    public const string OwnOfficeMessage = "You cannot change your own office. Ask another administrator to do it.";
+
     [BindProperty] public Input Form { get; set; } = new();
 
     [BindProperty] public string? NewPassword { get; set; }
@@ -59,14 +66,20 @@ public sealed class EditModel(
             validation.AddToModelState(ModelState, nameof(Form));
             return await RedisplayAsync(id, keepForm: true, ct);
         }
-        var outcome = await handler.UpdateAsync(id, Form, User, ct);
-        switch (outcome)
+        var result = await handler.UpdateAsync(id, Form, User, ct);
+        switch (result.Outcome)
         {
             case Handler.Outcome.NotFound:
                 return NotFound();
             case Handler.Outcome.Conflict:
                 ModelState.Clear();
                 ModelState.AddModelError(string.Empty, ConflictMessage);
+                return await RedisplayAsync(id, keepForm: false, ct);
+            case Handler.Outcome.Refused:
+                foreach (var (field, message) in result.Errors)
+                {
+                    ModelState.AddModelError($"{nameof(Form)}.{field}", message);
+                }
                 return await RedisplayAsync(id, keepForm: false, ct);
             default:
                 TempData["Message"] = "Changes saved. If roles changed, the person's open sessions end within a minute.";
@@ -111,9 +124,13 @@ public sealed class EditModel(
             ModelState.AddModelError(string.Empty, "You cannot disable your own account.");
             return await RedisplayAsync(id, keepForm: false, ct);
         }
-        if (!await handler.SetActiveAsync(id, active, User, ct))
+        switch (await handler.SetActiveAsync(id, active, User, ct))
         {
-            return NotFound();
+            case Handler.Outcome.NotFound:
+                return NotFound();
+            case Handler.Outcome.Conflict:
+                ModelState.AddModelError(string.Empty, NotSavedMessage);
+                return await RedisplayAsync(id, keepForm: false, ct);
         }
         TempData["Message"] = active ? "The account is enabled." : "The account is disabled. Its open sessions end within a minute.";
         return RedirectToPage(new { id });
@@ -140,7 +157,7 @@ public sealed class EditModel(
         IsActive = user.IsActive;
         IsLockedOut = user.LockoutEnd is { } end && end > clock.GetUtcNow();
         IsSelf = user.Id == User.UserId();
-        Fields = new UserFieldsViewModel(Form, await options.OfficesAsync(Form.OfficeId, ct), ModelState);
+        Fields = new UserFieldsViewModel(Form, await options.OfficesAsync(Form.OfficeId, ct), ModelState, AccessIsReadOnly: IsSelf);
     }
 
     public sealed record Input : IUserDetails
@@ -178,21 +195,41 @@ public sealed class EditModel(
 
     public sealed class Handler(TipCasesDbContext db, UserManager<AppUser> users, AuditLog audit) : IPageHandler
     {
-        public enum Outcome { Saved, NotFound, Conflict }
+        public enum Outcome { Saved, NotFound, Conflict, Refused }
 
-        public async Task<Outcome> UpdateAsync(Guid id, Input input, ClaimsPrincipal actor, CancellationToken ct)
+        public sealed record Result(Outcome Outcome, IReadOnlyList<(string Field, string Message)> Errors);
+
+        public async Task<Result> UpdateAsync(Guid id, Input input, ClaimsPrincipal actor, CancellationToken ct)
         {
             var user = await users.FindByIdAsync(id.ToString());
             if (user is null)
             {
-                return Outcome.NotFound;
+                return new Result(Outcome.NotFound, []);
             }
             if (user.ConcurrencyStamp != input.ConcurrencyStamp)
             {
-                return Outcome.Conflict;
+                return new Result(Outcome.Conflict, []);
             }
-            var before = new { user.DisplayName, user.Email, user.OfficeId, Roles = (await users.GetRolesAsync(user)).Order().ToArray() };
-            var roles = input.Roles!.Distinct().Order().ToArray();
+            var before = new { user.DisplayName, user.Email, user.OfficeId, Roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToArray() };
+            var roles = input.Roles!.Distinct().Order(StringComparer.Ordinal).ToArray();
+            if (user.Id == actor.UserId())
+            {
+                // Separation of duties: an administrator who could give themselves a case role (or
+                // move to another office) could read case content. Another administrator must do it.
+                var refusals = new List<(string Field, string Message)>();
+                if (!roles.SequenceEqual(before.Roles, StringComparer.Ordinal))
+                {
+                    refusals.Add((nameof(Input.Roles), OwnRolesMessage));
+                }
+                if (input.OfficeId != before.OfficeId)
+                {
+                    refusals.Add((nameof(Input.OfficeId), OwnOfficeMessage));
+                }
+                if (refusals.Count > 0)
+                {
+                    return new Result(Outcome.Refused, refusals);
+                }
+            }
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             user.DisplayName = input.DisplayName!.Trim();
@@ -202,7 +239,7 @@ public sealed class EditModel(
             {
                 if (!(await users.UpdateAsync(user)).Succeeded)
                 {
-                    return Outcome.Conflict;
+                    return new Result(Outcome.Conflict, []);
                 }
                 var removed = before.Roles.Except(roles).ToArray();
                 var added = roles.Except(before.Roles).ToArray();
@@ -223,33 +260,42 @@ public sealed class EditModel(
             }
             catch (DbUpdateConcurrencyException)
             {
-                return Outcome.Conflict;
+                return new Result(Outcome.Conflict, []);
             }
             var after = new { user.DisplayName, user.Email, user.OfficeId, Roles = roles };
             await audit.RecordAsync(AuditAction.UserUpdated, actor, "User", user.Id.ToString(), AuditChanges.Between(before, after), ct);
             await transaction.CommitAsync(ct);
-            return Outcome.Saved;
+            return new Result(Outcome.Saved, []);
         }
 
-        public async Task<bool> SetActiveAsync(Guid id, bool active, ClaimsPrincipal actor, CancellationToken ct)
+        /// <summary>Disables or enables the account, ends its sessions (new security stamp) and
+        /// records it, all in one transaction: either everything is saved or nothing.</summary>
+        public async Task<Outcome> SetActiveAsync(Guid id, bool active, ClaimsPrincipal actor, CancellationToken ct)
         {
             var user = await users.FindByIdAsync(id.ToString());
             if (user is null)
             {
-                return false;
+                return Outcome.NotFound;
             }
-            if (user.IsActive != active)
+            if (user.IsActive == active)
             {
-                user.IsActive = active;
-                await users.UpdateAsync(user);
-                // A new stamp invalidates every open session at its next check.
-                await users.UpdateSecurityStampAsync(user);
-                await audit.RecordAsync(active ? AuditAction.UserEnabled : AuditAction.UserDisabled, actor, "User", user.Id.ToString(), ct: ct);
+                return Outcome.Saved;
             }
-            return true;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            user.IsActive = active;
+            // A new stamp invalidates every open session at its next check.
+            if (!(await users.UpdateAsync(user)).Succeeded || !(await users.UpdateSecurityStampAsync(user)).Succeeded)
+            {
+                return Abandon();
+            }
+            await audit.RecordAsync(active ? AuditAction.UserEnabled : AuditAction.UserDisabled, actor, "User", user.Id.ToString(), ct: ct);
+            await transaction.CommitAsync(ct);
+            return Outcome.Saved;
         }
 
-        /// <summary>Returns null when there is no such user, else the reasons the password was refused.</summary>
+        /// <summary>Returns null when there is no such user, else the reasons the password was
+        /// refused (none: it is set). The new password, the lifted lockout and the audit event are
+        /// saved in one transaction.</summary>
         public async Task<IReadOnlyList<string>?> SetPasswordAsync(Guid id, string password, ClaimsPrincipal actor, CancellationToken ct)
         {
             var user = await users.FindByIdAsync(id.ToString());
@@ -257,16 +303,30 @@ public sealed class EditModel(
             {
                 return null;
             }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var result = await users.ResetPasswordAsync(user, token, password);
             if (!result.Succeeded)
             {
-                return result.Errors.Select(e => e.Description).ToList();
+                Abandon();
+                return result.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure) ? NotSavedMessage : e.Description).ToList();
             }
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
+            if (!(await users.SetLockoutEndDateAsync(user, null)).Succeeded || !(await users.ResetAccessFailedCountAsync(user)).Succeeded)
+            {
+                Abandon();
+                return [NotSavedMessage];
+            }
             await audit.RecordAsync(AuditAction.UserPasswordReset, actor, "User", user.Id.ToString(), ct: ct);
+            await transaction.CommitAsync(ct);
             return [];
+        }
+
+        /// <summary>After a failed step: the transaction rolls back when disposed; forget the
+        /// unsaved changes too, so the page shows the account as it is stored.</summary>
+        private Outcome Abandon()
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Conflict;
         }
     }
 }
