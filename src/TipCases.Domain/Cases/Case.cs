@@ -193,13 +193,6 @@ public sealed class Case : IBelongsToCase
         task.MarkDone(by, at);
     }
 
-    public void ReopenTask(Guid taskId)
-    {
-        EnsureOpen();
-        var task = _tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new DomainRuleViolation("There is no such task on this case.");
-        task.Reopen();
-    }
-
     public CaseLink LinkTo(Case other, string? note, Guid by, DateTimeOffset at)
     {
         EnsureOpen();

@@ -56,10 +56,4 @@ public sealed class CaseTask : IBelongsToCase
         DoneAt = at;
         DoneBy = by;
     }
-
-    internal void Reopen()
-    {
-        DoneAt = null;
-        DoneBy = null;
-    }
 }

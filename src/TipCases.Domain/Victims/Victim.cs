@@ -221,7 +221,7 @@ public sealed class Victim : IBelongsToVictim
     /// </summary>
     public void AssessChildStatus(DateOnly? dateOfBirth, IReadOnlyCollection<Case> linkedCases, DateTimeOffset at, DateOnly today)
     {
-        var periods = linkedCases.Where(c => _cases.Any(l => l.CaseId == c.Id))
+        var periods = linkedCases.Where(c => IsLinkedTo(c.Id))
             .Select(c => new OffencePeriod(c.Reference, c.OffenceFrom, c.OffenceTo, c.OpenedOn)).ToList();
         var assessment = ChildRule.Assess(dateOfBirth, periods);
         ChildStatus = assessment.Status;
@@ -245,7 +245,7 @@ public sealed class Victim : IBelongsToVictim
         {
             throw new DomainRuleViolation("A victim can only be linked to cases of their own office.");
         }
-        if (_cases.Any(c => c.CaseId == @case.Id))
+        if (IsLinkedTo(@case.Id))
         {
             throw new DomainRuleViolation($"The victim is already linked to {@case.Reference}.");
         }
@@ -255,7 +255,7 @@ public sealed class Victim : IBelongsToVictim
     /// <summary>The liaison officer must be on the team of one of the victim's cases as a liaison officer.</summary>
     public void AssignLiaisonOfficer(Guid? userId, IReadOnlyCollection<Case> linkedCases)
     {
-        if (userId is { } id && !linkedCases.Any(c => _cases.Any(l => l.CaseId == c.Id)
+        if (userId is { } id && !linkedCases.Any(c => IsLinkedTo(c.Id)
                 && c.Team.Any(m => m.UserId == id && m.Role == TeamRole.VictimLiaisonOfficer)))
         {
             throw new DomainRuleViolation("Choose a victim liaison officer on the team of one of the victim's cases.");
@@ -316,7 +316,7 @@ public sealed class Victim : IBelongsToVictim
         {
             problems.Add("The next follow-up cannot be in the past.");
         }
-        if (caseId is { } id && _cases.All(c => c.CaseId != id))
+        if (caseId is { } id && !IsLinkedTo(id))
         {
             problems.Add("Choose one of the victim's cases.");
         }
@@ -337,7 +337,7 @@ public sealed class Victim : IBelongsToVictim
     public ThreatIncident LogThreat(Case @case, DateOnly occurredOn, ThreatKind kind, string description, bool reportedToPolice,
         Guid by, DateTimeOffset at, DateOnly today)
     {
-        if (_cases.All(c => c.CaseId != @case.Id))
+        if (!IsLinkedTo(@case.Id))
         {
             throw new DomainRuleViolation("Choose one of the victim's cases.");
         }
@@ -371,7 +371,7 @@ public sealed class Victim : IBelongsToVictim
     public InformationGiven RecordInformationGiven(Guid caseId, InformationTopic topic, DateOnly informedOn, InformationChannel channel,
         bool channelConfirmedSafe, string? notes, Guid by, DateTimeOffset at, DateOnly today)
     {
-        if (_cases.All(c => c.CaseId != caseId))
+        if (!IsLinkedTo(caseId))
         {
             throw new DomainRuleViolation("Choose one of the victim's cases.");
         }
@@ -436,7 +436,7 @@ public sealed class Victim : IBelongsToVictim
     public CompensationClaim AddClaim(Guid caseId, CompensationRoute route, IReadOnlyCollection<CompensationHead> heads, string currency,
         decimal claimed, decimal? awarded, decimal paid, CompensationSource? source, string? notes, DateTimeOffset at)
     {
-        if (_cases.All(c => c.CaseId != caseId))
+        if (!IsLinkedTo(caseId))
         {
             throw new DomainRuleViolation("Choose one of the victim's cases.");
         }
@@ -471,6 +471,8 @@ public sealed class Victim : IBelongsToVictim
         NonPunishmentNote = flagged ? note!.Trim() : null;
         NonPunishmentReview = flagged ? review ?? Victims.NonPunishmentReview.Pending : null;
     }
+
+    public bool IsLinkedTo(Guid caseId) => _cases.Any(c => c.CaseId == caseId);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -23,7 +23,7 @@ public static class VictimAccessRule
 {
     public static bool Allows(CaseViewer viewer, Victim victim, IReadOnlyCollection<Case> linkedCases, VictimOperation operation)
     {
-        var cases = linkedCases.Where(c => victim.Cases.Any(l => l.CaseId == c.Id) && c.OfficeId == victim.OfficeId).ToList();
+        var cases = linkedCases.Where(c => victim.IsLinkedTo(c.Id) && c.OfficeId == victim.OfficeId).ToList();
         if (!cases.Any(c => CaseAccessRule.Allows(viewer, c, CaseOperation.Read)))
         {
             return false;

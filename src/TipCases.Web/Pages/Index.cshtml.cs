@@ -45,7 +45,7 @@ public sealed class IndexModel(IndexModel.Handler handler) : PageModel
         public async Task<MyWork> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
         {
             var userId = user.UserId();
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = clock.Today();
             // Every query starts from the cases the user may read, so a task or membership on a
             // case they no longer may read (another office's, say) never shows.
             var visible = cases.Visible(user).AsNoTracking();

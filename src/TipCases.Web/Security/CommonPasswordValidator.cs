@@ -19,8 +19,6 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
 
     public static bool IsCommon(string password) => CommonPasswords.Value.Contains(password.Trim().ToLowerInvariant());
 
-    public static int ListSize => CommonPasswords.Value.Count;
-
     public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
         if (string.IsNullOrEmpty(password))

@@ -23,8 +23,9 @@ public static class Policies
         options.AddPolicy(ManageReferenceData, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(ViewAuditTrail, p => p.RequireRole(Roles.Administrator));
         // Administrators never read case content (separation of duties, see StaffRoles).
-        options.AddPolicy(WorkOnCases, p => p.RequireRole(Roles.CaseWork));
-        // Investigators open cases; prosecutors and supervisors may too (DOMAIN.md, "Who uses it").
-        options.AddPolicy(OpenCases, p => p.RequireRole(Roles.Investigator, Roles.Prosecutor, Roles.Supervisor));
+        // Who works on cases, and who may open one, is the domain's rule (CaseViewer), not a second
+        // list of roles here: an account holding the administrator role never qualifies.
+        options.AddPolicy(WorkOnCases, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.ToCaseViewer().WorksOnCases));
+        options.AddPolicy(OpenCases, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.ToCaseViewer().CanOpenCases));
     }
 }

@@ -12,7 +12,4 @@ public static class Roles
     public const string Administrator = nameof(StaffRole.Administrator);
 
     public static IReadOnlyList<string> All { get; } = StaffRoles.All.Select(r => r.ToString()).ToArray();
-
-    /// <summary>Roles that work on case content (everyone but the administrator).</summary>
-    public static IReadOnlyList<string> CaseWork { get; } = [Investigator, Prosecutor, VictimLiaisonOfficer, Supervisor];
 }

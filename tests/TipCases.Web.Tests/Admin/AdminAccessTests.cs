@@ -41,8 +41,7 @@ public sealed class AdminAccessTests(TipCasesApp app) : WebTest(app)
     {
         await App.UserAsync("paula", Roles.Prosecutor);
         var client = await App.SignedInClientAsync("paula");
-        var token = (await client.GetHtmlAsync("/Account/ChangePassword"))
-            .QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await client.AntiforgeryTokenAsync();
 
         var response = await client.PostFormAsync("/Admin/Offices/Edit", new Dictionary<string, string>
         {

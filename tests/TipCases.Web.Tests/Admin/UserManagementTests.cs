@@ -143,8 +143,7 @@ public sealed class UserManagementTests(TipCasesApp app) : WebTest(app)
     {
         var admin = await App.UserAsync("root", Roles.Administrator);
         var client = await App.SignedInClientAsync("root");
-        var token = (await client.GetHtmlAsync($"/Admin/Users/Edit/{admin.Id}"))
-            .QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await client.AntiforgeryTokenAsync($"/Admin/Users/Edit/{admin.Id}");
 
         var response = await client.PostFormAsync($"/Admin/Users/Edit/{admin.Id}?handler=Disable", [], token);
 

@@ -72,6 +72,11 @@ public static class HtmlForms
         }
     }
 
+    /// <summary>An antiforgery token for a signed-in client, taken from a page every user can open,
+    /// to post to a page the user may not be allowed to open (where the refusal is the point).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string pageUrl = "/Account/ChangePassword") =>
+        (await client.GetHtmlAsync(pageUrl)).QuerySelector<IHtmlInputElement>("main input[name=__RequestVerificationToken]")!.Value;
+
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url,
         IEnumerable<KeyValuePair<string, string>> fields, string? antiforgeryToken)
     {

@@ -178,7 +178,7 @@ public sealed class ThreatTests(TipCasesApp app) : WebTest(app)
         var victim = await App.VictimAsync(@case, liaisonOfficer: lena);
         await App.UserAsync("nora", Roles.Prosecutor, "NRO");
         var client = await App.SignedInClientAsync("nora");
-        var token = (await client.GetHtmlAsync("/Account/ChangePassword")).QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await client.AntiforgeryTokenAsync();
         var form = Threat();
         form["Form.CaseId"] = @case.Id.ToString();
         form["Form.OccurredOn"] = Day(Today);

@@ -71,7 +71,7 @@ public sealed class VictimIdentityTests(TipCasesApp app) : WebTest(app)
     {
         var setup = await ArrangeAsync();
         var client = await App.SignedInClientAsync(userName);
-        var token = await TokenAsync(client);
+        var token = await client.AntiforgeryTokenAsync();
 
         var response = await client.PostFormAsync($"/Victims/{setup.Victim.Id}?handler=Reveal",
             new Dictionary<string, string> { ["Reason"] = "Preparing the court summons for the hearing." }, token);
@@ -166,8 +166,6 @@ public sealed class VictimIdentityTests(TipCasesApp app) : WebTest(app)
         protector.Unprotect(setup.Victim.IdentityCiphertext, setup.Victim.Id).FamilyName.ShouldBe(FamilyName);
     }
 
-    private static async Task<string> TokenAsync(HttpClient client) =>
-        (await client.GetHtmlAsync("/Account/ChangePassword")).QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
     private Task<List<AuditEvent>> RevealsOf(Guid victimId) => App.WithScopeAsync(sp => sp.GetRequiredService<TipCasesDbContext>().AuditEvents
         .AsNoTracking().Where(e => e.VictimId == victimId && e.Action == AuditAction.IdentityRevealed).ToListAsync());

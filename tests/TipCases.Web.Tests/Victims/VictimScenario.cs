@@ -61,14 +61,10 @@ internal static class VictimTestData
     });
 
     /// <summary>Posts to a page's handler as a browser would, with the user's antiforgery token taken
-    /// from the case list's layout (the page itself may show the user no form, or answer 404).</summary>
+    /// from another page (the page itself may show the user no form, or answer 404).</summary>
     public static async Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string url, string? handler,
-        Dictionary<string, string> fields)
-    {
-        var page = await client.GetHtmlAsync("/Cases");
-        var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        return await client.PostFormAsync(handler is null ? url : $"{url}?handler={handler}", fields, token);
-    }
+        Dictionary<string, string> fields) =>
+        await client.PostFormAsync(handler is null ? url : $"{url}?handler={handler}", fields, await client.AntiforgeryTokenAsync());
 
     public static string Text(this IHtmlDocument page, string selector) => page.QuerySelector(selector)?.TextContent ?? "";
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using TipCases.Domain.Cases;
+using TipCases.Web.Infrastructure;
 
 namespace TipCases.Web.Pages.Cases;
 
@@ -48,7 +49,6 @@ public static class CaseDetailsRules
     public static void AddCaseDetailsRules<T>(this AbstractValidator<T> validator, TimeProvider clock)
         where T : CaseDetailsInput
     {
-        DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         validator.RuleFor(i => i.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give the case a title.")
             .MaximumLength(Case.TitleMaxLength).WithMessage($"Use at most {Case.TitleMaxLength} characters.");
@@ -58,9 +58,9 @@ public static class CaseDetailsRules
         validator.RuleFor(i => i.Scope).NotNull().WithMessage("Choose the scope.")
             .IsInEnum().WithMessage("Choose the scope from the list.");
         validator.RuleFor(i => i.OpenedOn).NotNull().WithMessage("Enter the date the case was opened.")
-            .Must(d => d <= Today()).WithMessage("The case cannot be opened in the future.");
-        validator.RuleFor(i => i.OffenceFrom).Must(d => d is null || d <= Today()).WithMessage("Offence dates cannot be in the future.");
-        validator.RuleFor(i => i.OffenceTo).Must(d => d is null || d <= Today()).WithMessage("Offence dates cannot be in the future.")
+            .Must(d => d <= clock.Today()).WithMessage("The case cannot be opened in the future.");
+        validator.RuleFor(i => i.OffenceFrom).Must(d => d is null || d <= clock.Today()).WithMessage("Offence dates cannot be in the future.");
+        validator.RuleFor(i => i.OffenceTo).Must(d => d is null || d <= clock.Today()).WithMessage("Offence dates cannot be in the future.")
             .Must((input, to) => input.OffenceFrom is null || to is null || to >= input.OffenceFrom)
             .WithMessage("The offence cannot end before it began.");
     }

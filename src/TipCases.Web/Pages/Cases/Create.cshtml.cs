@@ -16,7 +16,7 @@ public sealed class CreateModel(CreateModel.Handler handler, IValidator<CreateMo
 {
     [BindProperty] public Input Form { get; set; } = new();
 
-    public void OnGet() => Form = new Input { OpenedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) };
+    public void OnGet() => Form = new Input { OpenedOn = clock.Today() };
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TipCases.Domain.Cases;
 using TipCases.Web.Data;
 using TipCases.Web.Security;
+using TipCases.Web.Infrastructure;
 
 namespace TipCases.Web.Pages.Cases;
 
@@ -39,7 +40,7 @@ public sealed class DetailsModel(CaseQueries cases, PeopleDirectory people, Case
             return NotFound();
         }
         Case = load.Case;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         Can = CaseViewerPermissions.For(User, Case);
         Names = await people.NamesAsync(
             Case.Team.Select(m => m.UserId).Concat(Case.Tasks.Select(t => t.AssigneeId)).Concat(Case.StageHistory.Select(h => h.ByUserId)), ct);

@@ -55,7 +55,7 @@ public sealed class EditModel(CaseQueries cases, TipCasesDbContext db, IValidato
         try
         {
             db.Entry(@case).Property(c => c.Version).OriginalValue = Version;
-            @case.UpdateDetails(Form.ToDetails(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            @case.UpdateDetails(Form.ToDetails(), clock.Today());
             // The offence dates decide whether the case's victims were children.
             await childStatus.StageForCaseAsync(@case.Id, ct);
             await db.SaveChangesAsync(ct);

@@ -34,7 +34,7 @@ public sealed class TasksModel(CaseQueries cases, PeopleDirectory people, TipCas
 
     public string? Message { get; private set; }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -174,7 +174,7 @@ public sealed class TasksModel(CaseQueries cases, PeopleDirectory people, TipCas
                 .MaximumLength(CaseTask.TitleMaxLength).WithMessage($"Use at most {CaseTask.TitleMaxLength} characters.");
             RuleFor(i => i.AssigneeId).NotEmpty().WithMessage("Choose who does it.");
             RuleFor(i => i.DueOn).NotNull().WithMessage("Enter the date it is due.")
-                .Must(d => d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("The due date is in the past.");
+                .Must(d => d >= clock.Today()).WithMessage("The due date is in the past.");
             RuleFor(i => i.Notes).MaximumLength(CaseTask.NotesMaxLength).WithMessage($"Use at most {CaseTask.NotesMaxLength} characters.");
         }
     }

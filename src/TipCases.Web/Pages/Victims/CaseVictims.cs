@@ -1,5 +1,6 @@
 using TipCases.Domain.Victims;
 using TipCases.Web.Data;
+using TipCases.Web.Infrastructure;
 
 namespace TipCases.Web.Pages.Victims;
 
@@ -9,7 +10,7 @@ public sealed class CaseVictims(TipCasesDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<Row>> ForCaseAsync(Guid caseId, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         return await db.CaseVictims.AsNoTracking()
             .Where(l => l.CaseId == caseId)
             .Join(db.Victims, l => l.VictimId, v => v.Id, (l, v) => v)

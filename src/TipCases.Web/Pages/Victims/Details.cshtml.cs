@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +8,7 @@ using TipCases.Web.Auditing;
 using TipCases.Web.Data;
 using TipCases.Web.Pages.Cases;
 using TipCases.Web.Security;
+using TipCases.Web.Infrastructure;
 
 namespace TipCases.Web.Pages.Victims;
 
@@ -48,7 +48,7 @@ public sealed class DetailsModel(VictimQueries victims, CaseQueries cases, Peopl
 
     public string? Message { get; private set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -222,8 +222,6 @@ public sealed class DetailsModel(VictimQueries victims, CaseQueries cases, Peopl
         LiaisonOfficerName = Victim.LiaisonOfficerId is { } officer ? names.GetValueOrDefault(officer, "Former colleague") : null;
         LiaisonCandidates = liaisons.Select(u => (u, names.GetValueOrDefault(u, "Former colleague"))).OrderBy(x => x.Item2, StringComparer.CurrentCulture).ToList();
     }
-
-    public static string Day(DateOnly d) => d.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     public sealed record LinkedCase(Guid Id, string Reference, string Title, CaseStage Stage);
 }

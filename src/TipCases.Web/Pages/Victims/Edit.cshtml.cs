@@ -54,7 +54,7 @@ public sealed class EditModel(VictimQueries victims, TipCasesDbContext db, IVali
         try
         {
             db.Entry(victim).Property(v => v.Version).OriginalValue = Version;
-            victim.UpdateProfile(Form.ToProfile(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            victim.UpdateProfile(Form.ToProfile(), clock.Today());
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleViolation ex)

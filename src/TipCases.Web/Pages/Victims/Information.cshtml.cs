@@ -31,7 +31,7 @@ public sealed class InformationModel(VictimQueries victims, PeopleDirectory peop
 
     public string? Message { get; private set; }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -80,7 +80,7 @@ public sealed class InformationModel(VictimQueries victims, PeopleDirectory peop
             await ShowAsync(load, ct);
             return Page();
         }
-        TempData["Message"] = $"Recorded: {Form.Topic.Value.DisplayName().ToLowerInvariant()}, told on {Form.InformedOn.Value.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}.";
+        TempData["Message"] = $"Recorded: {Form.Topic.Value.DisplayName().ToLowerInvariant()}, told on {Dates.Day(Form.InformedOn.Value)}.";
         return RedirectToPage(new { id });
     }
 
@@ -143,7 +143,7 @@ public sealed class InformationModel(VictimQueries victims, PeopleDirectory peop
             RuleFor(i => i.Topic).NotNull().WithMessage("Choose what the victim was told.")
                 .IsInEnum().WithMessage("Choose what the victim was told.");
             RuleFor(i => i.InformedOn).NotNull().WithMessage("Enter the date the victim was told.")
-                .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("This date has not come yet.");
+                .Must(d => d <= clock.Today()).WithMessage("This date has not come yet.");
             RuleFor(i => i.Channel).NotNull().WithMessage("Choose how the victim was told.")
                 .IsInEnum().WithMessage("Choose how the victim was told.");
             RuleFor(i => i.ChannelConfirmedSafe).Equal(true).WithMessage(SafeChannelMessage);

@@ -49,7 +49,7 @@ public sealed class ProtectionModel(VictimQueries victims, TipCasesDbContext db,
 
     public string? Message { get; private set; }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -220,17 +220,16 @@ public sealed class ProtectionModel(VictimQueries victims, TipCasesDbContext db,
     {
         public UpdateValidator(TimeProvider clock)
         {
-            DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             RuleFor(i => i.Version).NotNull().WithMessage("Reload the page and try again.");
             RuleFor(i => i.Status).NotNull().WithMessage("Choose the measure's state.")
                 .IsInEnum().WithMessage("Choose the measure's state.");
             RuleFor(i => i.StartedOn).NotNull().When(i => i.Status is MeasureStatus.InPlace or MeasureStatus.Ended)
                 .WithMessage("Enter the date the measure was put in place.");
-            RuleFor(i => i.StartedOn).Must(d => d <= Today()).When(i => i.StartedOn is not null)
+            RuleFor(i => i.StartedOn).Must(d => d <= clock.Today()).When(i => i.StartedOn is not null)
                 .WithMessage("This date has not come yet: keep the measure planned until then.");
             RuleFor(i => i.EndedOn).NotNull().When(i => i.Status == MeasureStatus.Ended)
                 .WithMessage("Enter the date the measure ended.");
-            RuleFor(i => i.EndedOn).Must(d => d <= Today()).When(i => i.EndedOn is not null)
+            RuleFor(i => i.EndedOn).Must(d => d <= clock.Today()).When(i => i.EndedOn is not null)
                 .WithMessage("This date has not come yet.");
             RuleFor(i => i.Notes).MaximumLength(ProtectionMeasure.NotesMaxLength).WithMessage($"Use at most {ProtectionMeasure.NotesMaxLength} characters.");
         }

@@ -28,7 +28,7 @@ public sealed class ResidenceModel(VictimQueries victims, TipCasesDbContext db, 
 
     public string? Message { get; private set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

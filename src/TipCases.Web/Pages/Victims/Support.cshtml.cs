@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +39,7 @@ public sealed class SupportModel(VictimQueries victims, PeopleDirectory people, 
     /// <summary>The follow-up date set by the latest step.</summary>
     public DateOnly? NextFollowUp { get; private set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public string? Message { get; private set; }
 
@@ -96,7 +95,7 @@ public sealed class SupportModel(VictimQueries victims, PeopleDirectory people, 
             return Page();
         }
         TempData["Message"] = $"Support step logged for {victim.Pseudonym}. " + (Form.NextFollowUpOn is { } next
-            ? $"Next follow-up on {next.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}."
+            ? $"Next follow-up on {Dates.Day(next)}."
             : "No follow-up is set.");
         return RedirectToPage(new { id });
     }
@@ -147,19 +146,18 @@ public sealed class SupportModel(VictimQueries victims, PeopleDirectory people, 
 
         public Validator(TimeProvider clock)
         {
-            DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
             RuleFor(i => i.Kind).NotNull().WithMessage("Choose what kind of step it was.")
                 .IsInEnum().WithMessage("Choose what kind of step it was.");
             RuleFor(i => i.TookPlaceOn).NotNull().WithMessage("Enter the date of the step.")
-                .Must(d => d <= Today()).WithMessage("A step cannot be logged for a day that has not come yet.");
+                .Must(d => d <= clock.Today()).WithMessage("A step cannot be logged for a day that has not come yet.");
             RuleFor(i => i.CaseId).NotNull().WithMessage("Choose one of the victim's cases.")
                 .Must((_, caseId, context) => context.RootContextData.TryGetValue(CaseChoicesKey, out var choices)
                     && choices is IReadOnlySet<Guid> ids && ids.Contains(caseId!.Value))
                 .WithMessage("Choose one of the victim's cases.");
             RuleFor(i => i.Summary).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Say what was done.")
                 .MaximumLength(SupportStep.SummaryMaxLength).WithMessage($"Use at most {SupportStep.SummaryMaxLength} characters.");
-            RuleFor(i => i.NextFollowUpOn).Must(d => d is null || d >= Today()).WithMessage("The next follow-up cannot be in the past.");
+            RuleFor(i => i.NextFollowUpOn).Must(d => d is null || d >= clock.Today()).WithMessage("The next follow-up cannot be in the past.");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +32,7 @@ public sealed class ThreatsModel(VictimQueries victims, PeopleDirectory people, 
 
     public IReadOnlyList<Row> Incidents { get; private set; } = [];
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public string? Message { get; private set; }
 
@@ -96,7 +95,7 @@ public sealed class ThreatsModel(VictimQueries victims, PeopleDirectory people, 
         {
             var names = await people.NamesAsync([review.AssigneeId], ct);
             TempData["Message"] = $"The threat is logged against {victim.Pseudonym} on {@case.Reference}. A safety review task was opened for " +
-                $"{names.GetValueOrDefault(review.AssigneeId, "a former colleague")}, due {review.DueOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}.";
+                $"{names.GetValueOrDefault(review.AssigneeId, "a former colleague")}, due {Dates.Day(review.DueOn)}.";
         }
         return RedirectToPage(new { id });
     }
@@ -164,7 +163,7 @@ public sealed class ThreatsModel(VictimQueries victims, PeopleDirectory people, 
                     && choices is IReadOnlySet<Guid> ids && ids.Contains(caseId!.Value))
                 .WithMessage("Choose one of the victim's cases.");
             RuleFor(i => i.OccurredOn).NotNull().WithMessage("Enter the date it happened.")
-                .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("A threat cannot have happened in the future.");
+                .Must(d => d <= clock.Today()).WithMessage("A threat cannot have happened in the future.");
             RuleFor(i => i.Kind).NotNull().WithMessage("Choose what kind of threat it was.")
                 .IsInEnum().WithMessage("Choose what kind of threat it was.");
             RuleFor(i => i.Description).Must(d => !string.IsNullOrWhiteSpace(d)).WithMessage("Describe what happened.")

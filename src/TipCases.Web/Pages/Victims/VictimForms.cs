@@ -1,5 +1,6 @@
 using FluentValidation;
 using TipCases.Domain.Victims;
+using TipCases.Web.Infrastructure;
 
 namespace TipCases.Web.Pages.Victims;
 
@@ -82,14 +83,13 @@ public sealed class IdentityInputValidator : AbstractValidator<IdentityInput>
 {
     public IdentityInputValidator(TimeProvider clock)
     {
-        DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var tooLong = $"Use at most {ProtectedIdentity.NameMaxLength} characters.";
         RuleFor(i => i.FamilyName).Must((i, family) => !string.IsNullOrWhiteSpace(family) || !string.IsNullOrWhiteSpace(i.GivenNames))
             .WithMessage("Give at least one name, as the victim gives it.")
             .MaximumLength(ProtectedIdentity.NameMaxLength).WithMessage(tooLong);
         RuleFor(i => i.GivenNames).MaximumLength(ProtectedIdentity.NameMaxLength).WithMessage(tooLong);
-        RuleFor(i => i.DateOfBirth).Must(d => d is null || d <= Today()).WithMessage("The date of birth cannot be in the future.")
-            .Must(d => d is null || d >= Today().AddYears(-120)).WithMessage("Check the date of birth: it is more than 120 years ago.");
+        RuleFor(i => i.DateOfBirth).Must(d => d is null || d <= clock.Today()).WithMessage("The date of birth cannot be in the future.")
+            .Must(d => d is null || d >= clock.Today().AddYears(-120)).WithMessage("Check the date of birth: it is more than 120 years ago.");
         RuleFor(i => i.Phone).MaximumLength(ProtectedIdentity.ContactMaxLength).WithMessage($"Use at most {ProtectedIdentity.ContactMaxLength} characters.");
         RuleFor(i => i.Email).MaximumLength(ProtectedIdentity.ContactMaxLength).WithMessage($"Use at most {ProtectedIdentity.ContactMaxLength} characters.");
         RuleFor(i => i.Address).MaximumLength(ProtectedIdentity.AddressMaxLength).WithMessage($"Use at most {ProtectedIdentity.AddressMaxLength} characters.");
@@ -106,7 +106,7 @@ public sealed class ProfileInputValidator : AbstractValidator<ProfileInput>
         RuleFor(i => i.IdentifiedBy).NotNull().WithMessage("Choose who identified the victim.").IsInEnum().WithMessage("Choose from the list.");
         RuleFor(i => i.Willingness).NotNull().WithMessage("Choose whether the victim is willing to testify (or Undecided).").IsInEnum().WithMessage("Choose from the list.");
         RuleForEach(i => i.Exploitation).IsInEnum().WithMessage("Choose forms of exploitation from the list.");
-        RuleFor(i => i.IdentifiedOn).Must(d => d is null || d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        RuleFor(i => i.IdentifiedOn).Must(d => d is null || d <= clock.Today())
             .WithMessage("The victim cannot be identified in the future.");
         RuleFor(i => i.Nationality).MaximumLength(VictimProfile.NationalityMaxLength).WithMessage($"Use at most {VictimProfile.NationalityMaxLength} characters.");
         RuleFor(i => i.Disability).MaximumLength(VictimProfile.DisabilityMaxLength).WithMessage($"Use at most {VictimProfile.DisabilityMaxLength} characters.");
