@@ -30,7 +30,16 @@ public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory pe
             .ToListAsync(ct);
         // People named in the changes (assignees, members) are shown by name, not by id.
         var mentioned = rows.SelectMany(r => GuidPattern().Matches(r.Details ?? "").Select(m => Guid.Parse(m.Value)));
-        var names = await people.NamesAsync(rows.Where(r => r.ActorId is not null).Select(r => r.ActorId!.Value).Concat(mentioned), ct);
+        var mentionedIds = mentioned.ToHashSet();
+        var names = await people.NamesAsync(rows.Where(r => r.ActorId is not null).Select(r => r.ActorId!.Value).Concat(mentionedIds), ct);
+        // Victims of this case are named by their pseudonym, never by id (and never by identity).
+        var pseudonyms = await db.Victims.AsNoTracking()
+            .Where(v => mentionedIds.Contains(v.Id) && v.Cases.Any(l => l.CaseId == caseId))
+            .Select(v => new { v.Id, v.Pseudonym }).ToListAsync(ct);
+        foreach (var victim in pseudonyms)
+        {
+            names[victim.Id] = victim.Pseudonym;
+        }
         // Linked cases by reference, for those the user may read; the rest stay unnamed.
         var linkedIds = rows.Where(r => r.EntityType == LinkEntity).Select(r => LinkedCaseId(r.Details)).OfType<Guid>().Distinct().ToList();
         var readableLinked = linkedIds.Count == 0
@@ -54,7 +63,9 @@ public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory pe
             "StageChange" => "stage change",
             "CaseTask" => "task",
             "CaseLink" => "link to another case",
-            _ => entityType?.ToLowerInvariant() ?? "record",
+            "VictimCase" => "victim",
+            null => "record",
+            _ => CamelCaseBoundary().Replace(entityType, " $1").ToLowerInvariant(),
         };
         return action switch
         {
