@@ -203,6 +203,43 @@ public sealed class FactorChangeTests(TipCasesApp app) : WebTest(app)
             ["/Account/ChangePassword", "/Account/Authenticator", "/Account/RecoveryCodes"], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task An_administrator_resets_two_step_sign_in_for_someone_who_lost_phone_and_codes()
+    {
+        var root = await App.UserAsync("root", Roles.Administrator);
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+        var session = await App.SignedInClientAsync("paula");
+        var admin = await App.SignedInClientAsync("root");
+        (await admin.GetHtmlAsync($"/Admin/Users/Edit/{paula.Id}")).QuerySelector("[data-testid=two-step-status]")!.TextContent
+            .ShouldBe("Set up with an authenticator app.");
+
+        var reset = await admin.SubmitFormAsync($"/Admin/Users/Edit/{paula.Id}", [], handler: "ResetAuthenticator");
+
+        reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var edit = await admin.GetHtmlAsync($"/Admin/Users/Edit/{paula.Id}");
+        edit.QuerySelector("[role=status]")!.TextContent.ShouldBe(Pages.Admin.Users.EditModel.ResetAuthenticatorMessage);
+        edit.QuerySelector("[data-testid=two-step-status]")!.TextContent.ShouldStartWith("Not set up yet");
+        (await session.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "her sessions have ended");
+        var client = App.NewClient();
+        (await client.GetAsync(await PasswordStepAsync(client, "paula"))).Headers.Location!.OriginalString.ShouldStartWith("/Account/Enrol");
+        (await App.WithScopeAsync(sp => sp.GetRequiredService<TipCasesDbContext>().AuditEvents
+            .AnyAsync(e => e.ActorId == root.Id && e.Action == AuditAction.AuthenticatorRemoved && e.EntityId == paula.Id.ToString()))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_reset_their_own_two_step_sign_in_there()
+    {
+        var root = await App.UserAsync("root", Roles.Administrator);
+        var admin = await App.SignedInClientAsync("root");
+        var token = await admin.AntiforgeryTokenAsync();
+
+        var response = await admin.PostFormAsync($"/Admin/Users/Edit/{root.Id}?handler=ResetAuthenticator", [], token);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).Summary().ShouldBe("Set up a new app for your own account on the Sign-in security page.");
+        (await admin.GetAsync("/Admin/Users")).StatusCode.ShouldBe(HttpStatusCode.OK, "still signed in, still enrolled");
+    }
+
     private static Dictionary<string, string> Fields(string prefix, string password, string code) => prefix == "Form"
         ? new()
         {
