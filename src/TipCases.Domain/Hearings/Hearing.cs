@@ -33,11 +33,11 @@ public static class HearingEnumNames
     };
 }
 
-/// <summary>What the team records about a hearing. <see cref="At"/> is an instant (stored in UTC);
+/// <summary>What the team records about a hearing. <see cref="StartsAt"/> is an instant (stored in UTC);
 /// the rules on days read it in the office's time zone.</summary>
 /// <param name="WitnessIds">The victims expected to testify: victims linked to the case.</param>
 public sealed record HearingDetails(
-    DateTimeOffset At,
+    DateTimeOffset StartsAt,
     string Court,
     HearingKind Kind,
     HearingStatus Status,
@@ -59,7 +59,7 @@ public sealed record HearingDetails(
         {
             problems.Add("Choose the kind of hearing and its status from the lists.");
         }
-        var day = Hearing.DayOf(At, zone);
+        var day = Hearing.DayOf(StartsAt, zone);
         var today = Hearing.DayOf(now, zone);
         if (day < today.AddYears(-Hearing.MaxYearsBack) || day > today.AddYears(Hearing.MaxYearsAhead))
         {
@@ -110,7 +110,7 @@ public sealed class Hearing : IBelongsToCase
     public Guid CaseId { get; private set; }
 
     /// <summary>When the hearing starts (stored as timestamptz, shown in the office's time zone).</summary>
-    public DateTimeOffset At { get; private set; }
+    public DateTimeOffset StartsAt { get; private set; }
 
     public string Court { get; private set; } = "";
 
@@ -167,7 +167,7 @@ public sealed class Hearing : IBelongsToCase
         {
             throw new DomainRuleViolation(string.Join(" ", problems));
         }
-        At = details.At.ToUniversalTime();
+        StartsAt = details.StartsAt.ToUniversalTime();
         Court = details.Court.Trim();
         Kind = details.Kind;
         Status = details.Status;

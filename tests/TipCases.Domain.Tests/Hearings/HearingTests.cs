@@ -59,8 +59,8 @@ public sealed class HearingTests
         {
             var hearing = record();
             hearing.CaseId.ShouldBe(@case.Id, scenario);
-            hearing.At.ShouldBe(details.At);
-            hearing.At.Offset.ShouldBe(TimeSpan.Zero, "stored in UTC");
+            hearing.StartsAt.ShouldBe(details.StartsAt);
+            hearing.StartsAt.Offset.ShouldBe(TimeSpan.Zero, "stored in UTC");
             hearing.Witnesses.Select(w => w.VictimId).ShouldBe(details.WitnessIds);
         }
         else
@@ -76,7 +76,7 @@ public sealed class HearingTests
         var lateEvening = new DateTimeOffset(2026, 11, 29, 23, 30, 0, TimeSpan.Zero);
 
         Hearing.DayOf(lateEvening, Oslo).ShouldBe(new DateOnly(2026, 11, 30));
-        Should.Throw<DomainRuleViolation>(() => Hearing.Record(New(), Details() with { At = lateEvening, Status = HearingStatus.Held, Outcome = "x" },
+        Should.Throw<DomainRuleViolation>(() => Hearing.Record(New(), Details() with { StartsAt = lateEvening, Status = HearingStatus.Held, Outcome = "x" },
             [], Opener, Now, Oslo));
     }
 

@@ -13,7 +13,7 @@ internal sealed class HearingConfiguration : IEntityTypeConfiguration<Hearing>
         builder.ToTable("hearings");
         builder.HasKey(h => h.Id);
         // timestamptz: an instant, shown in the office's time zone (OfficeTime).
-        builder.Property(h => h.At).HasColumnType("timestamp with time zone");
+        builder.Property(h => h.StartsAt).HasColumnType("timestamp with time zone");
         builder.Property(h => h.Court).HasMaxLength(Hearing.CourtMaxLength).IsRequired();
         builder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(h => h.Status).HasConversion<string>().HasMaxLength(20);
@@ -23,8 +23,8 @@ internal sealed class HearingConfiguration : IEntityTypeConfiguration<Hearing>
         builder.HasOne<Case>().WithMany().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(h => h.CreatedBy).OnDelete(DeleteBehavior.Restrict);
         // A case's hearings by date; the upcoming hearings of many cases by date.
-        builder.HasIndex(h => new { h.CaseId, h.At });
-        builder.HasIndex(h => h.At).HasFilter("status = 'Scheduled'");
+        builder.HasIndex(h => new { h.CaseId, h.StartsAt });
+        builder.HasIndex(h => h.StartsAt).HasFilter("status = 'Scheduled'");
         builder.HasMany(h => h.Witnesses).WithOne().HasForeignKey(w => w.HearingId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -107,7 +107,7 @@ public sealed class EditModel(CaseQueries cases, HearingQueries hearings, TipCas
             await ShowStoredAsync(@case, current, ct);
             return Page();
         }
-        TempData["Message"] = $"The hearing of {time.Show(hearing.At)} at {hearing.Court} is saved.";
+        TempData["Message"] = $"The hearing of {time.Show(hearing.StartsAt)} at {hearing.Court} is saved.";
         return RedirectToPage("Index", new { id });
     }
 

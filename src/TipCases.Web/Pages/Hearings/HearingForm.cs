@@ -24,7 +24,7 @@ public sealed record HearingInput
 
     public static HearingInput From(Hearing hearing, OfficeTime time)
     {
-        var local = time.Local(hearing.At);
+        var local = time.Local(hearing.StartsAt);
         return new HearingInput
         {
             Date = DateOnly.FromDateTime(local),

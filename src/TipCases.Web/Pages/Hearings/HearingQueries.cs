@@ -26,8 +26,8 @@ public sealed class HearingQueries(TipCasesDbContext db, CaseQueries cases, Offi
             .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new HearingAndCase { Hearing = h, Reference = c.Reference, Title = c.Title }), int.MaxValue, ct);
         // Still to come first (soonest first), then the past (most recent first).
         var today = time.Today;
-        return rows.Where(r => time.DayOf(r.At) >= today).OrderBy(r => r.At)
-            .Concat(rows.Where(r => time.DayOf(r.At) < today).OrderByDescending(r => r.At))
+        return rows.Where(r => time.DayOf(r.StartsAt) >= today).OrderBy(r => r.StartsAt)
+            .Concat(rows.Where(r => time.DayOf(r.StartsAt) < today).OrderByDescending(r => r.StartsAt))
             .ToList();
     }
 
@@ -41,7 +41,7 @@ public sealed class HearingQueries(TipCasesDbContext db, CaseQueries cases, Offi
         var from = time.StartOf(today);
         var until = time.StartOf(today.AddDays(days));
         var query = db.Hearings.AsNoTracking()
-            .Where(h => h.Status == HearingStatus.Scheduled && h.At >= from && h.At < until);
+            .Where(h => h.Status == HearingStatus.Scheduled && h.StartsAt >= from && h.StartsAt < until);
         if (caseId is { } id)
         {
             query = query.Where(h => h.CaseId == id);
@@ -83,7 +83,7 @@ public sealed class HearingQueries(TipCasesDbContext db, CaseQueries cases, Offi
     {
         var coversTrial = WitnessProtectionRule.CoversTrial;
         var rows = await query
-            .OrderBy(x => x.Hearing.At).ThenBy(x => x.Hearing.Id)
+            .OrderBy(x => x.Hearing.StartsAt).ThenBy(x => x.Hearing.Id)
             .Take(take)
             .Select(x => new
             {
@@ -91,7 +91,7 @@ public sealed class HearingQueries(TipCasesDbContext db, CaseQueries cases, Offi
                 x.Hearing.CaseId,
                 x.Reference,
                 x.Title,
-                x.Hearing.At,
+                x.Hearing.StartsAt,
                 x.Hearing.Court,
                 x.Hearing.Kind,
                 x.Hearing.Status,
@@ -109,9 +109,9 @@ public sealed class HearingQueries(TipCasesDbContext db, CaseQueries cases, Offi
             .AsSplitQuery()
             .ToListAsync(ct);
         var today = time.Today;
-        return rows.Select(r => new HearingRow(r.Id, r.CaseId, r.Reference, r.Title, r.At, r.Court, r.Kind, r.Status, r.Outcome,
+        return rows.Select(r => new HearingRow(r.Id, r.CaseId, r.Reference, r.Title, r.StartsAt, r.Court, r.Kind, r.Status, r.Outcome,
                 r.Witnesses.Select(w => new WitnessRow(w.Id, w.Pseudonym, WitnessProtectionRule.Warns(r.Status, w.Protected))).ToList(),
-                r.Status == HearingStatus.Scheduled && time.DayOf(r.At) < today))
+                r.Status == HearingStatus.Scheduled && time.DayOf(r.StartsAt) < today))
             .ToList();
     }
 }
@@ -119,7 +119,7 @@ public sealed class HearingQueries(TipCasesDbContext db, CaseQueries cases, Offi
 public sealed record WitnessRow(Guid VictimId, string Pseudonym, bool LacksTrialProtection);
 
 /// <param name="OutcomeMissing">Still "scheduled" after its day: what happened is yet to be recorded.</param>
-public sealed record HearingRow(Guid Id, Guid CaseId, string CaseReference, string CaseTitle, DateTimeOffset At, string Court, HearingKind Kind,
+public sealed record HearingRow(Guid Id, Guid CaseId, string CaseReference, string CaseTitle, DateTimeOffset StartsAt, string Court, HearingKind Kind,
     HearingStatus Status, string? Outcome, IReadOnlyList<WitnessRow> Witnesses, bool OutcomeMissing)
 {
     public bool HasWarning => Witnesses.Any(w => w.LacksTrialProtection);

@@ -65,7 +65,7 @@ public sealed class NewModel(CaseQueries cases, HearingQueries hearings, TipCase
             var hearing = Hearing.Record(@case, Form.ToDetails(time), victimIds, User.UserId(), time.Now, time.Zone);
             db.Hearings.Add(hearing);
             await db.SaveChangesAsync(ct);
-            TempData["Message"] = $"The hearing of {time.Show(hearing.At)} at {hearing.Court} is recorded.";
+            TempData["Message"] = $"The hearing of {time.Show(hearing.StartsAt)} at {hearing.Court} is recorded.";
         }
         catch (DomainRuleViolation ex)
         {

@@ -18,13 +18,14 @@ public sealed class JurisdictionSection(TipCasesDbContext db, IOptions<Jurisdict
     {
         var facts = await db.CaseJurisdictions.AsNoTracking().Include(j => j.Places).SingleOrDefaultAsync(j => j.CaseId == caseId, ct);
         var victims = (await db.CaseVictims.AsNoTracking().Where(l => l.CaseId == caseId)
-                .Join(db.Victims, l => l.VictimId, v => v.Id, (l, v) => new { v.Pseudonym, v.Nationality })
+                .Join(db.Victims, l => l.VictimId, v => v.Id, (l, v) => new { v.Id, v.Pseudonym, v.Nationality })
                 .OrderBy(v => v.Pseudonym)
                 .ToListAsync(ct))
-            .Select(v => VictimFacts.FromRecorded(v.Pseudonym, v.Nationality))
+            .Select(v => new VictimNationality(v.Id, VictimFacts.FromRecorded(v.Pseudonym, v.Nationality)))
             .ToList();
         var offenders = await OffendersAsync(caseId, ct);
-        var result = JurisdictionAnalysis.For(State.Code, facts?.ToFacts() ?? CaseJurisdictionFacts.None, offenders, victims);
+        var result = JurisdictionAnalysis.For(State.Code, facts?.ToFacts() ?? CaseJurisdictionFacts.None, offenders,
+            victims.Select(v => v.Facts).ToList());
         return new JurisdictionView(result, facts, victims, offenders);
     }
 
@@ -45,5 +46,8 @@ public sealed class JurisdictionSection(TipCasesDbContext db, IOptions<Jurisdict
 }
 
 /// <param name="Facts">The case's recorded facts, null while none are recorded.</param>
-public sealed record JurisdictionView(JurisdictionResult Result, CaseJurisdiction? Facts, IReadOnlyList<VictimFacts> Victims,
+public sealed record JurisdictionView(JurisdictionResult Result, CaseJurisdiction? Facts, IReadOnlyList<VictimNationality> Victims,
     IReadOnlyList<OffenderFacts> Offenders);
+
+/// <summary>A victim of the case as the analysis reads them, with the id to link to their profile.</summary>
+public sealed record VictimNationality(Guid VictimId, VictimFacts Facts);

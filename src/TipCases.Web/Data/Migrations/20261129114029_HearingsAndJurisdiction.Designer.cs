@@ -13,7 +13,7 @@ using TipCases.Web.Data;
 namespace TipCases.Web.Data.Migrations
 {
     [DbContext(typeof(TipCasesDbContext))]
-    [Migration("20261129112250_HearingsAndJurisdiction")]
+    [Migration("20261129114029_HearingsAndJurisdiction")]
     partial class HearingsAndJurisdiction
     {
         /// <inheritdoc />
@@ -492,10 +492,6 @@ namespace TipCases.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
@@ -525,6 +521,10 @@ namespace TipCases.Web.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("outcome");
 
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -540,15 +540,15 @@ namespace TipCases.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_hearings");
 
-                    b.HasIndex("At")
-                        .HasDatabaseName("ix_hearings_at")
-                        .HasFilter("status = 'Scheduled'");
-
                     b.HasIndex("CreatedBy")
                         .HasDatabaseName("ix_hearings_created_by");
 
-                    b.HasIndex("CaseId", "At")
-                        .HasDatabaseName("ix_hearings_case_id_at");
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_hearings_starts_at")
+                        .HasFilter("status = 'Scheduled'");
+
+                    b.HasIndex("CaseId", "StartsAt")
+                        .HasDatabaseName("ix_hearings_case_id_starts_at");
 
                     b.ToTable("hearings", (string)null);
                 });

@@ -39,7 +39,7 @@ namespace TipCases.Web.Data.Migrations
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     case_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     court = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -142,20 +142,20 @@ namespace TipCases.Web.Data.Migrations
                 column: "victim_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_hearings_at",
+                name: "ix_hearings_case_id_starts_at",
                 table: "hearings",
-                column: "at",
-                filter: "status = 'Scheduled'");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_hearings_case_id_at",
-                table: "hearings",
-                columns: new[] { "case_id", "at" });
+                columns: new[] { "case_id", "starts_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_hearings_created_by",
                 table: "hearings",
                 column: "created_by");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hearings_starts_at",
+                table: "hearings",
+                column: "starts_at",
+                filter: "status = 'Scheduled'");
         }
 
         /// <inheritdoc />
