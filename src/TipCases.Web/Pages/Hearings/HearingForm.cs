@@ -52,11 +52,12 @@ public sealed class HearingInputValidator : AbstractValidator<HearingInput>
 
     public HearingInputValidator(OfficeTime time)
     {
+        bool InRange(DateOnly? d) => d >= time.Today.AddYears(-Hearing.MaxYearsBack) && d <= time.Today.AddYears(Hearing.MaxYearsAhead);
         RuleFor(i => i.Date).NotNull().WithMessage("Enter the date of the hearing.")
-            .Must(d => d >= time.Today.AddYears(-Hearing.MaxYearsBack) && d <= time.Today.AddYears(Hearing.MaxYearsAhead))
+            .Must(d => InRange(d))
             .WithMessage($"Enter a date within the last {Hearing.MaxYearsBack} years or the next {Hearing.MaxYearsAhead}.");
         RuleFor(i => i.Time).NotNull().WithMessage("Enter the time the hearing starts.")
-            .Must((i, t) => i.Date is not { } d || time.Instant(d, t!.Value) is not null)
+            .Must((i, t) => !InRange(i.Date) || time.Instant(i.Date!.Value, t!.Value) is not null)
             .WithMessage($"This time does not exist on that day in the offices' time zone ({time.ZoneId}): the clocks go forward. Enter the time as the court gives it.");
         RuleFor(i => i.Court).Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("Name the court.")
             .MaximumLength(Hearing.CourtMaxLength).WithMessage($"Use at most {Hearing.CourtMaxLength} characters.");
