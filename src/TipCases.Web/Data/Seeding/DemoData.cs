@@ -82,6 +82,7 @@ public static class DemoData
         await DemoCases.SeedAsync(db, scope.ServiceProvider.GetRequiredService<CaseReferences>(), clock, offices, ct);
         await DemoVictims.SeedAsync(db, scope.ServiceProvider.GetRequiredService<VictimPseudonyms>(),
             scope.ServiceProvider.GetRequiredService<TipCases.Domain.Victims.IIdentityProtector>(), clock, offices, ct);
+        await DemoHearings.SeedAsync(scope.ServiceProvider, offices, ct);
     }
 
     /// <summary>Demo accounts sign in with the published authenticator secret.</summary>
