@@ -10,6 +10,7 @@ public static class DashboardSetup
         services.AddScoped<DashboardQueries>();
         services.AddScoped<CaseCsvExport>();
         services.AddScoped<DashboardCsv>();
+        services.AddScoped<StatisticsExport>();
         return services;
     }
 }
