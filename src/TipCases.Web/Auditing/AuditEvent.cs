@@ -29,6 +29,8 @@ public enum AuditAction
     RecordUpdated = 31,
     RecordDeleted = 32,
     IdentityRevealed = 40,
+    /// <summary>A list, a dashboard table or the statistics were downloaded (CSV).</summary>
+    Exported = 60,
 }
 
 /// <summary>
