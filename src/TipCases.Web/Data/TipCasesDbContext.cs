@@ -40,6 +40,12 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
 
     public DbSet<SupportStep> SupportSteps => Set<SupportStep>();
 
+    public DbSet<TipCases.Domain.Charges.Offence> Offences => Set<TipCases.Domain.Charges.Offence>();
+
+    public DbSet<TipCases.Domain.Charges.Defendant> Defendants => Set<TipCases.Domain.Charges.Defendant>();
+
+    public DbSet<TipCases.Domain.Charges.Charge> Charges => Set<TipCases.Domain.Charges.Charge>();
+
     /// <summary>Data Protection keys, shared by every instance of the app so that a sign-in
     /// cookie issued by one instance is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -85,7 +85,7 @@ internal static class DemoCases
         DateTimeOffset MoveAt(int i) => openedAt + (span * ((i + 1.0) / (moves + 1)));
         for (var i = 0; i < path.Count; i++)
         {
-            @case.MoveTo(path[i], mover, MoveAt(i), null);
+            @case.MoveTo(path[i], mover, MoveAt(i), null, DemoCharges.ProgressAt(path[i]));
         }
 
         var closingAt = terminal ? MoveAt(moves - 1) : now;
@@ -93,7 +93,8 @@ internal static class DemoCases
 
         if (terminal)
         {
-            @case.MoveTo(spec.Stage, mover, closingAt, spec.Stage == CaseStage.Discontinued ? spec.DiscontinueReason : null);
+            @case.MoveTo(spec.Stage, mover, closingAt, spec.Stage == CaseStage.Discontinued ? spec.DiscontinueReason : null,
+                DemoCharges.ProgressAt(spec.Stage == CaseStage.Discontinued ? lastOpenStage : spec.Stage));
         }
         return @case;
     }
