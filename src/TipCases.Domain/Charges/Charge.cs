@@ -97,6 +97,10 @@ public sealed class Charge : IBelongsToCase
 
     public IReadOnlyCollection<ChargeStatusChange> StatusHistory => _statusHistory.AsReadOnly();
 
+    /// <summary>The life cycle in order (several steps may share a day, or a moment).</summary>
+    public IReadOnlyList<ChargeStatusChange> Steps =>
+        _statusHistory.OrderBy(h => h.On).ThenBy(h => h.At).ThenBy(h => h.From is { } from ? (int)from : 0).ToList();
+
     public IReadOnlyList<Evidenced<TraffickingAct>> Acts => Typed<TraffickingAct>(ChargeElement.Act);
 
     public IReadOnlyList<Evidenced<TraffickingMeans>> Means => Typed<TraffickingMeans>(ChargeElement.Means);
@@ -228,22 +232,9 @@ public sealed class Charge : IBelongsToCase
             return ["Choose the new status from the list."];
         }
         var problems = new List<string>();
-        var allowed = Status switch
+        if (WhyNotMove(Status, to) is { } refused)
         {
-            ChargeStatus.Proposed => to is ChargeStatus.Filed or ChargeStatus.Withdrawn,
-            ChargeStatus.Filed or ChargeStatus.Amended => to is ChargeStatus.Amended or ChargeStatus.Withdrawn or ChargeStatus.Convicted or ChargeStatus.Acquitted,
-            _ => false,
-        };
-        if (!allowed)
-        {
-            problems.Add(Status switch
-            {
-                ChargeStatus.Proposed when to is ChargeStatus.Convicted or ChargeStatus.Acquitted =>
-                    "A verdict can only be recorded on a filed or amended charge: file the charge first.",
-                ChargeStatus.Proposed => "A proposed charge is filed or withdrawn; it can be amended once it is filed.",
-                ChargeStatus.Withdrawn => "This charge was withdrawn: its status can no longer change.",
-                _ => $"This charge ended with a verdict ({Status.DisplayName().ToLowerInvariant()}): its status can no longer change. Record an appeal instead.",
-            });
+            problems.Add(refused);
         }
         if (on > today)
         {
@@ -258,6 +249,30 @@ public sealed class Charge : IBelongsToCase
             problems.Add($"The note is limited to {StatusNoteMaxLength} characters.");
         }
         return problems;
+    }
+
+    /// <summary>Whether a charge may go from one status to another, and if not why: proposed →
+    /// filed or withdrawn; filed or amended → amended, withdrawn, convicted or acquitted.</summary>
+    public static string? WhyNotMove(ChargeStatus from, ChargeStatus to)
+    {
+        if (!Enum.IsDefined(to) || to == ChargeStatus.Proposed)
+        {
+            return "Choose the new status from the list.";
+        }
+        var allowed = from switch
+        {
+            ChargeStatus.Proposed => to is ChargeStatus.Filed or ChargeStatus.Withdrawn,
+            ChargeStatus.Filed or ChargeStatus.Amended => to is ChargeStatus.Amended or ChargeStatus.Withdrawn or ChargeStatus.Convicted or ChargeStatus.Acquitted,
+            _ => false,
+        };
+        return allowed ? null : from switch
+        {
+            ChargeStatus.Proposed when to is ChargeStatus.Convicted or ChargeStatus.Acquitted =>
+                "A verdict can only be recorded on a filed or amended charge: file the charge first.",
+            ChargeStatus.Proposed => "A proposed charge is filed or withdrawn; it can be amended once it is filed.",
+            ChargeStatus.Withdrawn => "This charge was withdrawn: its status can no longer change.",
+            _ => $"This charge ended with a verdict ({from.DisplayName().ToLowerInvariant()}): its status can no longer change. Record an appeal instead.",
+        };
     }
 
     /// <summary>Records or corrects the sentence of a conviction (a sentencing hearing after the verdict, say).</summary>

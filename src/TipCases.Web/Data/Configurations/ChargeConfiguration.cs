@@ -86,6 +86,7 @@ internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
         builder.Ignore(c => c.Sentence);
         builder.Ignore(c => c.Appeal);
         builder.Ignore(c => c.RecordedFacts);
+        builder.Ignore(c => c.Steps);
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Defendant>().WithMany().HasForeignKey(c => c.DefendantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Offence>().WithMany().HasForeignKey(c => c.OffenceId).OnDelete(DeleteBehavior.Restrict);
