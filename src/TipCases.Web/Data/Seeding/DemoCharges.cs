@@ -147,7 +147,10 @@ internal static class DemoCharges
             return charge;
         }
 
-        private Offence Offence(OffenceKind kind) => catalogue.First(o => o.Kind == kind && o.IsActive);
+        /// <summary>The default catalogue's offence of a kind (an administrator may have added others), else any in use.</summary>
+        private Offence Offence(OffenceKind kind) =>
+            catalogue.FirstOrDefault(o => o.IsActive && DefaultOffences.All.Any(d => d.Id == o.Id && d.Details.Kind == kind))
+            ?? catalogue.First(o => o.Kind == kind && o.IsActive);
 
         private Offence Offence(Guid id) => catalogue.Single(o => o.Id == id);
 
