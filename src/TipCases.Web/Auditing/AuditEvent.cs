@@ -25,6 +25,8 @@ public enum AuditAction
     UserPasswordReset = 14,
     OfficeCreated = 20,
     OfficeUpdated = 21,
+    OffenceCreated = 22,
+    OffenceUpdated = 23,
     RecordCreated = 30,
     RecordUpdated = 31,
     RecordDeleted = 32,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 using TipCases.Domain.Hearings;
 using TipCases.Domain.Jurisdiction;
 using TipCases.Domain.Offices;
@@ -49,6 +50,12 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
     public DbSet<Hearing> Hearings => Set<Hearing>();
 
     public DbSet<CaseJurisdiction> CaseJurisdictions => Set<CaseJurisdiction>();
+
+    public DbSet<Offence> Offences => Set<Offence>();
+
+    public DbSet<Defendant> Defendants => Set<Defendant>();
+
+    public DbSet<Charge> Charges => Set<Charge>();
 
     /// <summary>Data Protection keys, shared by every instance of the app so that a sign-in
     /// cookie issued by one instance is read by the others.</summary>

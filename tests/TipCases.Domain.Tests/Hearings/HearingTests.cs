@@ -1,3 +1,4 @@
+using TipCases.Domain.Charges;
 using TipCases.Domain.Cases;
 using TipCases.Domain.Hearings;
 using TipCases.Domain.Tests.Cases;
@@ -105,7 +106,7 @@ public sealed class HearingTests
         var hearing = Hearing.Record(@case, Details(), [], Opener, Now, Oslo);
 
         Should.Throw<DomainRuleViolation>(() => hearing.Change(New(), Details(), [], Now, Oslo)).Message.ShouldBe("This hearing belongs to another case.");
-        @case.MoveTo(CaseStage.Discontinued, prosecutor, Now, "No evidence.");
+        @case.MoveTo(CaseStage.Discontinued, prosecutor, Now, "No evidence.", ChargeProgress.None);
         Should.Throw<DomainRuleViolation>(() => Hearing.Record(@case, Details(), [], Opener, Now, Oslo))
             .Message.ShouldBe("This case is discontinued: its hearings can no longer be changed.");
         Should.Throw<DomainRuleViolation>(() => hearing.Change(@case, Details(), [], Now, Oslo));

@@ -1,3 +1,4 @@
+using TipCases.Domain.Charges;
 using TipCases.Domain.Cases;
 using TipCases.Domain.Jurisdiction;
 using TipCases.Domain.Tests.Cases;
@@ -87,7 +88,7 @@ public sealed class JurisdictionFactsTests
     {
         var (@case, _, prosecutor) = CaseBuilder.Staffed();
         var facts = CaseJurisdiction.Start(@case, Now);
-        @case.MoveTo(CaseStage.Discontinued, prosecutor, Now, "No evidence.");
+        @case.MoveTo(CaseStage.Discontinued, prosecutor, Now, "No evidence.", ChargeProgress.None);
 
         Should.Throw<DomainRuleViolation>(() => facts.AddPlace(@case, ConductPlaceKind.Territory, "NO", null, Now))
             .Message.ShouldBe("This case is discontinued: its jurisdiction facts can no longer be changed.");

@@ -1,3 +1,4 @@
+using TipCases.Domain.Charges;
 using Microsoft.Extensions.DependencyInjection;
 using TipCases.Domain.Cases;
 using TipCases.Domain.Victims;
@@ -22,11 +23,13 @@ public sealed class DashboardData(TipCasesApp app)
             var now = app.Clock.GetUtcNow();
             while (c.Stage != stage && stage != CaseStage.Discontinued && CaseStageRules.NextStage(c.Stage) is { } next)
             {
-                c.MoveTo(next, c.CreatedBy, now, null);
+                // The figures here do not count charges: a charge as the stage rules need it stands in for them.
+                c.MoveTo(next, c.CreatedBy, now, null,
+                    ChargeProgress.Of(next is CaseStage.PostTrial or CaseStage.Closed ? ChargeStatus.Convicted : ChargeStatus.Filed));
             }
             if (stage == CaseStage.Discontinued)
             {
-                c.MoveTo(CaseStage.Discontinued, c.CreatedBy, now, "No evidence left to pursue.");
+                c.MoveTo(CaseStage.Discontinued, c.CreatedBy, now, "No evidence left to pursue.", ChargeProgress.None);
             }
         });
     }

@@ -1,3 +1,4 @@
+using TipCases.Domain.Charges;
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
@@ -103,7 +104,7 @@ public sealed class DashboardFigureTests(TipCasesApp app) : WebTest(app)
         await Data.EditAsync(world.C1.Id, c =>
         {
             c.AddMember(world.People.Ines, TeamRole.Investigator, App.Clock.GetUtcNow());
-            c.MoveTo(CaseStage.Investigation, world.People.Paula, App.Clock.GetUtcNow(), null);
+            c.MoveTo(CaseStage.Investigation, world.People.Paula, App.Clock.GetUtcNow(), null, ChargeProgress.None);
         });
         await Data.StepAsync(world.V3, world.People.Lena, daysAgo: 0, followUpAfter: null);
         await Data.CaseAsync("CPO", "New tip", CaseStage.Intake, CaseOrigin.TipOff, CaseScope.Transnational, 0, (world.People.Peter, TeamRole.Prosecutor));

@@ -53,8 +53,8 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            // The audit trail refuses deletes by design, and roles are fixed reference data.
-            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("audit_events"), new Table("roles"), new Table("data_protection_keys")],
+            // The audit trail refuses deletes by design; roles and the offence catalogue are seeded reference data.
+            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("audit_events"), new Table("roles"), new Table("data_protection_keys"), new Table("offences")],
         });
     }
 

@@ -483,6 +483,678 @@ namespace TipCases.Web.Data.Migrations
                     b.ToTable("case_team_members", (string)null);
                 });
 
+            modelBuilder.Entity("TipCases.Domain.Charges.AggravationProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("charge_id");
+
+                    b.Property<string>("Circumstance")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("circumstance");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid?>("ThreatIncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("threat_incident_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge_aggravation_proposals");
+
+                    b.HasIndex("DecidedBy")
+                        .HasDatabaseName("ix_charge_aggravation_proposals_decided_by");
+
+                    b.HasIndex("ThreatIncidentId")
+                        .HasDatabaseName("ix_charge_aggravation_proposals_threat_incident_id");
+
+                    b.HasIndex("ChargeId", "State")
+                        .HasDatabaseName("ix_charge_aggravation_proposals_charge_id_state");
+
+                    b.ToTable("charge_aggravation_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.Charge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppealBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("appeal_by");
+
+                    b.Property<DateOnly?>("AppealDecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appeal_decided_on");
+
+                    b.Property<DateOnly?>("AppealLodgedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appeal_lodged_on");
+
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("appeal_note");
+
+                    b.Property<string>("AppealOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("appeal_outcome");
+
+                    b.Property<string>("BenefitEvidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("benefit_evidence");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ConsentNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("consent_note");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DefendantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("defendant_id");
+
+                    b.Property<string>("IllegalEntryEvidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("illegal_entry_evidence");
+
+                    b.Property<string>("MentalElement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mental_element");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("mode");
+
+                    b.Property<Guid>("OffenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offence_id");
+
+                    b.Property<string>("Particulars")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("particulars");
+
+                    b.Property<decimal?>("SentenceCompensationAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("sentence_compensation_amount");
+
+                    b.Property<string>("SentenceConfiscationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("sentence_confiscation_note");
+
+                    b.Property<bool>("SentenceConfiscationOrdered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sentence_confiscation_ordered");
+
+                    b.Property<string>("SentenceCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("sentence_currency")
+                        .IsFixedLength();
+
+                    b.Property<int?>("SentenceCustodialMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentence_custodial_months");
+
+                    b.Property<decimal?>("SentenceFineAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("sentence_fine_amount");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("StatusOn")
+                        .HasColumnType("date")
+                        .HasColumnName("status_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charges");
+
+                    b.HasIndex("ChangedBy")
+                        .HasDatabaseName("ix_charges_changed_by");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_charges_created_by");
+
+                    b.HasIndex("DefendantId")
+                        .HasDatabaseName("ix_charges_defendant_id");
+
+                    b.HasIndex("OffenceId")
+                        .HasDatabaseName("ix_charges_offence_id");
+
+                    b.HasIndex("CaseId", "Status")
+                        .HasDatabaseName("ix_charges_case_id_status");
+
+                    b.ToTable("charges", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeAggravation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("charge_id");
+
+                    b.Property<string>("Circumstance")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("circumstance");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("evidence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge_aggravations");
+
+                    b.HasIndex("ChargeId", "Circumstance")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charge_aggravations_charge_id_circumstance");
+
+                    b.ToTable("charge_aggravations", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("charge_id");
+
+                    b.Property<string>("Element")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("element");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge_facts");
+
+                    b.HasIndex("ChargeId", "Element", "Value")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charge_facts_charge_id_element_value");
+
+                    b.ToTable("charge_facts", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("charge_id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge_status_changes");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_charge_status_changes_by_user_id");
+
+                    b.HasIndex("ChargeId", "At")
+                        .HasDatabaseName("ix_charge_status_changes_charge_id_at");
+
+                    b.ToTable("charge_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeVictim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgeEvidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("age_evidence");
+
+                    b.Property<bool?>("AgeEvidenceIndicatesChild")
+                        .HasColumnType("boolean")
+                        .HasColumnName("age_evidence_indicates_child");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("charge_id");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge_victims");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_charge_victims_victim_id");
+
+                    b.HasIndex("ChargeId", "VictimId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charge_victims_charge_id_victim_id");
+
+                    b.ToTable("charge_victims", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.Defendant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("aliases");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Custody")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("custody");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("ExtraditionRefusal")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("extradition_refusal");
+
+                    b.Property<string>("ExtraditionRefusalNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("extradition_refusal_note");
+
+                    b.Property<string>("HabitualResidence")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("habitual_residence")
+                        .IsFixedLength();
+
+                    b.Property<bool>("IsPresentInTerritory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_present_in_territory");
+
+                    b.Property<bool>("IsStateless")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_stateless");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalForm")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("legal_form");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("nationality")
+                        .IsFixedLength();
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_defendants");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_defendants_created_by");
+
+                    b.HasIndex("CaseId", "CreatedAt")
+                        .HasDatabaseName("ix_defendants_case_id_created_at");
+
+                    b.ToTable("defendants", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.Offence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AggravatedMaximumYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("aggravated_maximum_years");
+
+                    b.Property<int>("BaseMaximumYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("base_maximum_years");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_offences");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_offences_code");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_offences_name");
+
+                    b.ToTable("offences", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000001"),
+                            AggravatedMaximumYears = 20,
+                            BaseMaximumYears = 12,
+                            Code = "TIP",
+                            IsActive = true,
+                            Kind = "Trafficking",
+                            Name = "Trafficking in persons"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000002"),
+                            BaseMaximumYears = 25,
+                            Code = "TIP-C",
+                            IsActive = true,
+                            Kind = "TraffickingOfChildren",
+                            Name = "Trafficking in children"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000003"),
+                            AggravatedMaximumYears = 15,
+                            BaseMaximumYears = 10,
+                            Code = "SOM",
+                            IsActive = true,
+                            Kind = "MigrantSmuggling",
+                            Name = "Smuggling of migrants"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000004"),
+                            BaseMaximumYears = 10,
+                            Code = "FL",
+                            IsActive = true,
+                            Kind = "ForcedLabour",
+                            Name = "Forced labour"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000005"),
+                            BaseMaximumYears = 10,
+                            Code = "SERV",
+                            IsActive = true,
+                            Kind = "Servitude",
+                            Name = "Servitude"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000006"),
+                            BaseMaximumYears = 15,
+                            Code = "SLAV",
+                            IsActive = true,
+                            Kind = "Slavery",
+                            Name = "Slavery"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000007"),
+                            BaseMaximumYears = 10,
+                            Code = "DB",
+                            IsActive = true,
+                            Kind = "DebtBondage",
+                            Name = "Debt bondage"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000008"),
+                            BaseMaximumYears = 10,
+                            Code = "OCG",
+                            IsActive = true,
+                            Kind = "OrganizedCriminalGroup",
+                            Name = "Participation in an organized criminal group"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000009"),
+                            BaseMaximumYears = 10,
+                            Code = "CONSP",
+                            IsActive = true,
+                            Kind = "Conspiracy",
+                            Name = "Conspiracy"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-00000000000a"),
+                            BaseMaximumYears = 10,
+                            Code = "ML",
+                            IsActive = true,
+                            Kind = "MoneyLaundering",
+                            Name = "Money laundering"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-00000000000b"),
+                            BaseMaximumYears = 7,
+                            Code = "CORR",
+                            IsActive = true,
+                            Kind = "Corruption",
+                            Name = "Corruption"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-00000000000c"),
+                            BaseMaximumYears = 7,
+                            Code = "OBJ",
+                            IsActive = true,
+                            Kind = "ObstructionOfJustice",
+                            Name = "Obstruction of justice"
+                        });
+                });
+
             modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1662,6 +2334,137 @@ namespace TipCases.Web.Data.Migrations
                         .HasConstraintName("fk_case_team_members_users_user_id");
                 });
 
+            modelBuilder.Entity("TipCases.Domain.Charges.AggravationProposal", b =>
+                {
+                    b.HasOne("TipCases.Domain.Charges.Charge", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("ChargeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_aggravation_proposals_charges_charge_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_charge_aggravation_proposals_asp_net_users_decided_by");
+
+                    b.HasOne("TipCases.Domain.Victims.ThreatIncident", null)
+                        .WithMany()
+                        .HasForeignKey("ThreatIncidentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_charge_aggravation_proposals_threat_incident_threat_inciden");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.Charge", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charges_cases_case_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charges_users_changed_by");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charges_users_created_by");
+
+                    b.HasOne("TipCases.Domain.Charges.Defendant", null)
+                        .WithMany()
+                        .HasForeignKey("DefendantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charges_defendants_defendant_id");
+
+                    b.HasOne("TipCases.Domain.Charges.Offence", null)
+                        .WithMany()
+                        .HasForeignKey("OffenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charges_offences_offence_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeAggravation", b =>
+                {
+                    b.HasOne("TipCases.Domain.Charges.Charge", null)
+                        .WithMany("Aggravations")
+                        .HasForeignKey("ChargeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_aggravations_charges_charge_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeFact", b =>
+                {
+                    b.HasOne("TipCases.Domain.Charges.Charge", null)
+                        .WithMany("Facts")
+                        .HasForeignKey("ChargeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_facts_charges_charge_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeStatusChange", b =>
+                {
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_status_changes_users_by_user_id");
+
+                    b.HasOne("TipCases.Domain.Charges.Charge", null)
+                        .WithMany("StatusHistory")
+                        .HasForeignKey("ChargeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_status_changes_charges_charge_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeVictim", b =>
+                {
+                    b.HasOne("TipCases.Domain.Charges.Charge", null)
+                        .WithMany("Victims")
+                        .HasForeignKey("ChargeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_victims_charges_charge_id");
+
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_victims_victims_victim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.Defendant", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_defendants_cases_case_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_defendants_users_created_by");
+                });
+
             modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
                 {
                     b.HasOne("TipCases.Domain.Cases.Case", null)
@@ -1899,6 +2702,19 @@ namespace TipCases.Web.Data.Migrations
                     b.Navigation("Tasks");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.Charge", b =>
+                {
+                    b.Navigation("Aggravations");
+
+                    b.Navigation("Facts");
+
+                    b.Navigation("Proposals");
+
+                    b.Navigation("StatusHistory");
+
+                    b.Navigation("Victims");
                 });
 
             modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>

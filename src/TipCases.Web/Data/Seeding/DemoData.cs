@@ -5,7 +5,7 @@ using TipCases.Web.Security;
 namespace TipCases.Web.Data.Seeding;
 
 /// <summary>
-/// Demo offices, accounts, cases (<see cref="DemoCases"/>) and victims (<see cref="DemoVictims"/>) for Development only (Program.cs
+/// Demo offices, accounts, cases (<see cref="DemoCases"/>), victims (<see cref="DemoVictims"/>) and charges (<see cref="DemoCharges"/>) for Development only (Program.cs
 /// never calls this elsewhere). Idempotent: running the app again adds what is missing and changes
 /// nothing that exists.
 /// </summary>
@@ -82,6 +82,7 @@ public static class DemoData
         await DemoCases.SeedAsync(db, scope.ServiceProvider.GetRequiredService<CaseReferences>(), clock, offices, ct);
         await DemoVictims.SeedAsync(db, scope.ServiceProvider.GetRequiredService<VictimPseudonyms>(),
             scope.ServiceProvider.GetRequiredService<TipCases.Domain.Victims.IIdentityProtector>(), clock, offices, ct);
+        await DemoCharges.SeedAsync(db, clock, ct);
         await DemoHearings.SeedAsync(scope.ServiceProvider, offices, ct);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TipCases.Domain.Charges;
 using TipCases.Domain.Jurisdiction;
 using TipCases.Domain.Reference;
 using TipCases.Web.Data;
@@ -30,18 +31,25 @@ public sealed class JurisdictionSection(TipCasesDbContext db, IOptions<Jurisdict
     }
 
     /// <summary>
-    /// The offenders of a case as the analysis reads them: the ONE place where they are assembled.
+    /// The offenders of a case as the analysis reads them: the case's natural-person defendants
+    /// in the order they were recorded, labelled "Defendant 1", "Defendant 2"... because everyone
+    /// who reads the case sees this section, and a defendant's name is for the case team only.
     /// </summary>
     /// <remarks>
-    /// TipCases records no defendants yet, so there are none. When the defendants of issue 5 are
-    /// merged, map each of the case's defendants here (Nationality, IsStateless, HabitualResidence,
-    /// IsPresentInTerritory, ExtraditionRefusal and its note) to an <see cref="OffenderFacts"/>,
-    /// with a label the case page may show to everyone who reads the case.
+    /// Legal persons are left out: Art. 15(2)(b) and 15(3) speak of nationals and of extraditing a
+    /// person, which the guide does not extend to companies' places of registration.
     /// </remarks>
-    public Task<IReadOnlyList<OffenderFacts>> OffendersAsync(Guid caseId, CancellationToken ct)
+    public async Task<IReadOnlyList<OffenderFacts>> OffendersAsync(Guid caseId, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        return Task.FromResult<IReadOnlyList<OffenderFacts>>([]);
+        var defendants = await db.Defendants.AsNoTracking()
+            .Where(d => d.CaseId == caseId && d.Kind == DefendantKind.NaturalPerson)
+            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
+            .Select(d => new { d.Nationality, d.IsStateless, d.HabitualResidence, d.IsPresentInTerritory, d.ExtraditionRefusal, d.ExtraditionRefusalNote })
+            .ToListAsync(ct);
+        return defendants
+            .Select((d, i) => new OffenderFacts($"Defendant {i + 1}", d.Nationality, d.IsStateless, d.HabitualResidence,
+                d.IsPresentInTerritory, d.ExtraditionRefusal, d.ExtraditionRefusalNote))
+            .ToList();
     }
 }
 
