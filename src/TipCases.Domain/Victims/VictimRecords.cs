@@ -397,6 +397,18 @@ public sealed class CompensationClaim : IBelongsToVictim
 
     public uint Version { get; private set; }
 
+    /// <summary>A payment from the realised value of confiscated assets (Domain/Assets): raises
+    /// what the claim shows as paid, within the award.</summary>
+    internal void RecordPaymentFromAssets(decimal amount)
+    {
+        if (amount <= 0 || AmountPaid + amount > (AmountAwarded ?? 0))
+        {
+            throw new DomainRuleViolation("More cannot be paid than was awarded.");
+        }
+        AmountPaid += amount;
+        Source ??= CompensationSource.TraffickersAssets;
+    }
+
     internal void Set(CompensationRoute route, IReadOnlyCollection<CompensationHead> heads, string currency, decimal claimed,
         decimal? awarded, decimal paid, CompensationSource? source, string? notes)
     {
