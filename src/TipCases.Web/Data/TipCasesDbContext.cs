@@ -40,6 +40,10 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
 
     public DbSet<SupportStep> SupportSteps => Set<SupportStep>();
 
+    public DbSet<TipCases.Domain.Cooperation.CooperationRequest> CooperationRequests => Set<TipCases.Domain.Cooperation.CooperationRequest>();
+
+    public DbSet<TipCases.Domain.Assets.Asset> Assets => Set<TipCases.Domain.Assets.Asset>();
+
     /// <summary>Data Protection keys, shared by every instance of the app so that a sign-in
     /// cookie issued by one instance is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
