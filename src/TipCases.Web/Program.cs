@@ -35,6 +35,7 @@ builder.Services.AddScoped<TipCases.Web.Pages.Cases.CaseHistory>();
 builder.Services.AddScoped<TipCases.Web.Pages.Victims.VictimQueries>();
 builder.Services.AddScoped<TipCases.Web.Pages.Victims.CaseVictims>();
 builder.Services.AddScoped<TipCases.Web.Pages.Victims.ChildStatusRefresh>();
+builder.Services.AddScoped<TipCases.Web.Pages.Cooperation.CooperationCases>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CaseAuthorizationHandler>();
 // One message per field: the first rule a value breaks is the one the user needs to hear.
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
