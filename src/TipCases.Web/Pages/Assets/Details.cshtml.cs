@@ -153,6 +153,11 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
         string? message;
         try
         {
+            // Changed since the form was loaded: the user decided on a state that is gone.
+            if (asset.Version != version)
+            {
+                throw new DbUpdateConcurrencyException();
+            }
             db.Entry(asset).Property(a => a.Version).OriginalValue = version;
             message = await change(asset, ct);
             if (message is null)

@@ -141,6 +141,11 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
         string? message;
         try
         {
+            // Changed since the form was loaded: the user decided on a state that is gone.
+            if (request.Version != version)
+            {
+                throw new DbUpdateConcurrencyException();
+            }
             db.Entry(request).Property(r => r.Version).OriginalValue = version;
             message = await change(request, ct);
             if (message is null)
