@@ -76,6 +76,7 @@ public static class DemoData
         await DemoCases.SeedAsync(db, scope.ServiceProvider.GetRequiredService<CaseReferences>(), clock, offices, ct);
         await DemoVictims.SeedAsync(db, scope.ServiceProvider.GetRequiredService<VictimPseudonyms>(),
             scope.ServiceProvider.GetRequiredService<TipCases.Domain.Victims.IIdentityProtector>(), clock, offices, ct);
+        await DemoCooperation.SeedAsync(db, clock, offices, ct);
     }
 
     private static void Ensure(IdentityResult result, string userName)
