@@ -101,7 +101,7 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
             return Task.FromResult<string?>($"The realised value is {CooperationDisplay.Money(amount, currency)}.");
         }, ct);
 
-    public Task<IActionResult> OnPostAllocateAsync(Guid caseId, Guid id, Guid? claimId, string? amount, DateOnly? on, uint version, uint? claimVersion,
+    public Task<IActionResult> OnPostAllocateAsync(Guid caseId, Guid id, Guid? claimId, string? amount, DateOnly? on, uint version,
         CancellationToken ct) =>
         ChangeAsync(caseId, id, version, async (asset, token) =>
         {
@@ -124,15 +124,12 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
                 return null;
             }
             // The claim of a victim linked to this case, loaded with the victim aggregate so the
-            // claim's own rules and its row version apply.
+            // claim's own rules apply, and its row version guards against a liaison officer
+            // changing the claim between this load and the save.
             var victim = await db.Victims.Include(v => v.Claims)
                 .Where(v => v.Cases.Any(l => l.CaseId == caseId) && v.Claims.Any(c => c.Id == claimId && c.CaseId == caseId))
                 .SingleOrDefaultAsync(token) ?? throw new DomainRuleViolation("Choose a compensation claim of a victim of this case.");
             var claim = victim.Claims.Single(c => c.Id == claimId);
-            if (claimVersion is { } cv)
-            {
-                db.Entry(claim).Property(c => c.Version).OriginalValue = cv;
-            }
             asset.Allocate(claim, parsed!.Value, on!.Value, User.UserId(), clock.GetUtcNow(), Today);
             return $"{CooperationDisplay.Money(parsed, asset.RealisedCurrency)} is allocated to {victim.Pseudonym}'s claim, which now shows {CooperationDisplay.Money(claim.AmountPaid, claim.Currency)} paid.";
         }, ct);
