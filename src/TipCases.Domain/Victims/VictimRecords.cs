@@ -389,6 +389,9 @@ public sealed class CompensationClaim : IBelongsToVictim
 
     public decimal AmountPaid { get; private set; }
 
+    /// <summary>The part of <see cref="AmountPaid"/> allocated from confiscated assets (Domain/Assets).</summary>
+    public decimal AmountPaidFromAssets { get; private set; }
+
     public CompensationSource? Source { get; private set; }
 
     public string? Notes { get; private set; }
@@ -406,6 +409,7 @@ public sealed class CompensationClaim : IBelongsToVictim
             throw new DomainRuleViolation("More cannot be paid than was awarded.");
         }
         AmountPaid += amount;
+        AmountPaidFromAssets += amount;
         Source ??= CompensationSource.TraffickersAssets;
     }
 
@@ -432,6 +436,14 @@ public sealed class CompensationClaim : IBelongsToVictim
         if (paid > (awarded ?? 0))
         {
             problems.Add("More cannot be paid than was awarded.");
+        }
+        if (paid < AmountPaidFromAssets)
+        {
+            problems.Add($"{AmountPaidFromAssets:0.00} {Currency} was paid from confiscated assets; the amount paid cannot be less.");
+        }
+        if (AmountPaidFromAssets > 0 && currency != Currency)
+        {
+            problems.Add("Part of this claim was paid from confiscated assets in " + Currency + "; its currency cannot change.");
         }
         if (notes is { Length: > NotesMaxLength })
         {

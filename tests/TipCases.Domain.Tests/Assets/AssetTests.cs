@@ -195,4 +195,19 @@ public sealed class AssetTests
         Should.Throw<DomainRuleViolation>(() => asset.RecordRealisedValue(10_000m, "USD")).Message.ShouldContain("currency cannot change");
         asset.RealisedValue.ShouldBe(10_000m);
     }
+
+    [Fact]
+    public void What_was_paid_from_assets_cannot_be_edited_away_on_the_claim()
+    {
+        var (asset, claim, victim) = Confiscated(10_000m, 8_000m);
+        asset.Allocate(claim, 3_000m, Today, Opener, Now, Today);
+
+        Should.Throw<DomainRuleViolation>(() => victim.UpdateClaim(claim.Id, claim.Route, claim.Heads, "EUR", claim.AmountClaimed, claim.AmountAwarded, 1_000m,
+            claim.Source, null)).Message.ShouldContain("3000.00 EUR was paid from confiscated assets");
+        Should.Throw<DomainRuleViolation>(() => victim.UpdateClaim(claim.Id, claim.Route, claim.Heads, "USD", claim.AmountClaimed, claim.AmountAwarded, 3_000m,
+            claim.Source, null)).Message.ShouldContain("its currency cannot change");
+        victim.UpdateClaim(claim.Id, claim.Route, claim.Heads, "EUR", claim.AmountClaimed, claim.AmountAwarded, 4_000m, claim.Source, null);
+        claim.AmountPaid.ShouldBe(4_000m);
+        claim.AmountPaidFromAssets.ShouldBe(3_000m);
+    }
 }

@@ -931,6 +931,11 @@ namespace TipCases.Web.Data.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount_paid");
 
+                    b.Property<decimal>("AmountPaidFromAssets")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_paid_from_assets");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");

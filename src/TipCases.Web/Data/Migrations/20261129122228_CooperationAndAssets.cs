@@ -11,6 +11,15 @@ namespace TipCases.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<decimal>(
+                name: "amount_paid_from_assets",
+                table: "victim_compensation_claims",
+                type: "numeric(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: false,
+                defaultValue: 0m);
+
             migrationBuilder.CreateTable(
                 name: "assets",
                 columns: table => new
@@ -291,6 +300,10 @@ namespace TipCases.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "cooperation_requests");
+
+            migrationBuilder.DropColumn(
+                name: "amount_paid_from_assets",
+                table: "victim_compensation_claims");
         }
     }
 }

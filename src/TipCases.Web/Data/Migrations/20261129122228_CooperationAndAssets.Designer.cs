@@ -13,7 +13,7 @@ using TipCases.Web.Data;
 namespace TipCases.Web.Data.Migrations
 {
     [DbContext(typeof(TipCasesDbContext))]
-    [Migration("20261129111956_CooperationAndAssets")]
+    [Migration("20261129122228_CooperationAndAssets")]
     partial class CooperationAndAssets
     {
         /// <inheritdoc />
@@ -933,6 +933,11 @@ namespace TipCases.Web.Data.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount_paid");
+
+                    b.Property<decimal>("AmountPaidFromAssets")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_paid_from_assets");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
