@@ -44,6 +44,10 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
 
     public DbSet<TipCases.Domain.Assets.Asset> Assets => Set<TipCases.Domain.Assets.Asset>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<AuthenticatorUse> AuthenticatorUses => Set<AuthenticatorUse>();
+
     /// <summary>Data Protection keys, shared by every instance of the app so that a sign-in
     /// cookie issued by one instance is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

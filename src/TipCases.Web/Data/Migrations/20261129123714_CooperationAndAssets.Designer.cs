@@ -13,7 +13,7 @@ using TipCases.Web.Data;
 namespace TipCases.Web.Data.Migrations
 {
     [DbContext(typeof(TipCasesDbContext))]
-    [Migration("20261129122228_CooperationAndAssets")]
+    [Migration("20261129123714_CooperationAndAssets")]
     partial class CooperationAndAssets
     {
         /// <inheritdoc />
@@ -1698,6 +1698,49 @@ namespace TipCases.Web.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("TipCases.Web.Security.AuthenticatorUse", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("LastTimeStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_time_step");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_authenticator_uses");
+
+                    b.ToTable("authenticator_uses", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Web.Security.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("UserId", "StartedAt")
+                        .HasDatabaseName("ix_user_sessions_user_id_started_at");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("TipCases.Web.Security.AppRole", null)
@@ -2083,6 +2126,26 @@ namespace TipCases.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_users_offices_office_id");
+                });
+
+            modelBuilder.Entity("TipCases.Web.Security.AuthenticatorUse", b =>
+                {
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("TipCases.Web.Security.AuthenticatorUse", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_authenticator_uses_users_user_id");
+                });
+
+            modelBuilder.Entity("TipCases.Web.Security.UserSession", b =>
+                {
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("TipCases.Domain.Assets.Asset", b =>
