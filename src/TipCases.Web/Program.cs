@@ -7,6 +7,7 @@ using TipCases.Web.Auditing;
 using TipCases.Web.Data;
 using TipCases.Web.Data.Seeding;
 using TipCases.Web.Infrastructure;
+using TipCases.Web.Pages.Hearings;
 using TipCases.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ builder.Services.AddScoped<TipCases.Web.Pages.Victims.VictimQueries>();
 builder.Services.AddScoped<TipCases.Web.Pages.Victims.CaseVictims>();
 builder.Services.AddScoped<TipCases.Web.Pages.Victims.ChildStatusRefresh>();
 builder.Services.AddScoped<TipCases.Web.Pages.Cooperation.CooperationCases>();
+builder.Services.AddHearingsAndJurisdiction(builder.Configuration);
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CaseAuthorizationHandler>();
 // One message per field: the first rule a value breaks is the one the user needs to hear.
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

@@ -49,15 +49,6 @@ public enum CooperationStatus
     Withdrawn = 7,
 }
 
-/// <summary>What a refused extradition means for this state's jurisdiction over the person
-/// (Convention Art. 15(3) and 15(4)). Mirrors the defendant's extradition refusal of the charges feature.</summary>
-public enum ExtraditionRefusalOutcome
-{
-    None = 0,
-    RefusedBecauseNational = 1,
-    RefusedOtherReason = 2,
-}
-
 public static class CooperationNames
 {
     public static string DisplayName(this CooperationKind kind) => kind switch

@@ -1,4 +1,5 @@
 using TipCases.Domain.Cases;
+using TipCases.Domain.Jurisdiction;
 using TipCases.Domain.Reference;
 
 namespace TipCases.Domain.Cooperation;
@@ -395,19 +396,19 @@ public sealed class CooperationRequest : IBelongsToCase
     {
         if (Kind != CooperationKind.Extradition || Status != CooperationStatus.Refused)
         {
-            return new JurisdictionEffect(ExtraditionRefusalOutcome.None, [], null);
+            return new JurisdictionEffect(ExtraditionRefusal.None, [], null);
         }
         if (Direction == CooperationDirection.Outgoing)
         {
-            return new JurisdictionEffect(ExtraditionRefusalOutcome.None, [],
+            return new JurisdictionEffect(ExtraditionRefusal.None, [],
                 RefusedBecauseNational
                     ? "The requested state refused to extradite its own national: under Art. 16(10) it must submit the case to its own prosecutors. This gives this state no jurisdiction basis."
                     : "The requested state refused extradition. This gives this state no jurisdiction basis.");
         }
         return RefusedBecauseNational
-            ? new JurisdictionEffect(ExtraditionRefusalOutcome.RefusedBecauseNational, DefendantIds,
+            ? new JurisdictionEffect(ExtraditionRefusal.RefusedBecauseNational, DefendantIds,
                 "Extradition of a national refused by this state: jurisdiction is mandatory (Convention Art. 15(3)) and the case must be submitted for prosecution (Art. 16(10)).")
-            : new JurisdictionEffect(ExtraditionRefusalOutcome.RefusedOtherReason, DefendantIds,
+            : new JurisdictionEffect(ExtraditionRefusal.RefusedOtherReason, DefendantIds,
                 "Extradition refused by this state for another reason: jurisdiction may be established (Convention Art. 15(4)).");
     }
 
@@ -495,4 +496,4 @@ public sealed class CooperationRequest : IBelongsToCase
 
 /// <summary>What a request means for the Art. 15 analysis: the refusal recorded against the
 /// defendants concerned, and why.</summary>
-public sealed record JurisdictionEffect(ExtraditionRefusalOutcome Outcome, IReadOnlyList<Guid> DefendantIds, string? Explanation);
+public sealed record JurisdictionEffect(ExtraditionRefusal Outcome, IReadOnlyList<Guid> DefendantIds, string? Explanation);

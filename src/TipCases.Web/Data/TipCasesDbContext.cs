@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Hearings;
+using TipCases.Domain.Jurisdiction;
 using TipCases.Domain.Offices;
 using TipCases.Domain.Victims;
 using TipCases.Web.Auditing;
@@ -47,6 +49,10 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<AuthenticatorUse> AuthenticatorUses => Set<AuthenticatorUse>();
+
+    public DbSet<Hearing> Hearings => Set<Hearing>();
+
+    public DbSet<CaseJurisdiction> CaseJurisdictions => Set<CaseJurisdiction>();
 
     /// <summary>Data Protection keys, shared by every instance of the app so that a sign-in
     /// cookie issued by one instance is read by the others.</summary>

@@ -1,4 +1,5 @@
 using TipCases.Domain.Cooperation;
+using TipCases.Domain.Jurisdiction;
 using static TipCases.Domain.Tests.Cases.CaseBuilder;
 using static TipCases.Domain.Tests.Cooperation.CooperationRequestTests;
 
@@ -10,12 +11,12 @@ public sealed class JurisdictionAndMaterialTests
 
     [Theory]
     // direction, refused because national, expected outcome, explanation contains
-    [InlineData(CooperationDirection.Incoming, true, ExtraditionRefusalOutcome.RefusedBecauseNational, "Art. 15(3)")]
-    [InlineData(CooperationDirection.Incoming, false, ExtraditionRefusalOutcome.RefusedOtherReason, "Art. 15(4)")]
-    [InlineData(CooperationDirection.Outgoing, true, ExtraditionRefusalOutcome.None, "Art. 16(10)")]
-    [InlineData(CooperationDirection.Outgoing, false, ExtraditionRefusalOutcome.None, "no jurisdiction basis")]
+    [InlineData(CooperationDirection.Incoming, true, ExtraditionRefusal.RefusedBecauseNational, "Art. 15(3)")]
+    [InlineData(CooperationDirection.Incoming, false, ExtraditionRefusal.RefusedOtherReason, "Art. 15(4)")]
+    [InlineData(CooperationDirection.Outgoing, true, ExtraditionRefusal.None, "Art. 16(10)")]
+    [InlineData(CooperationDirection.Outgoing, false, ExtraditionRefusal.None, "no jurisdiction basis")]
     public void A_refused_extradition_feeds_the_jurisdiction_analysis_only_when_this_state_refused(CooperationDirection direction, bool becauseNational,
-        ExtraditionRefusalOutcome outcome, string explanation)
+        ExtraditionRefusal outcome, string explanation)
     {
         var request = InState("sent", Extradition(direction, Defendant));
 
@@ -24,7 +25,7 @@ public sealed class JurisdictionAndMaterialTests
 
         effect.Outcome.ShouldBe(outcome);
         effect.Explanation!.ShouldContain(explanation);
-        effect.DefendantIds.ShouldBe(outcome == ExtraditionRefusalOutcome.None ? [] : [Defendant]);
+        effect.DefendantIds.ShouldBe(outcome == ExtraditionRefusal.None ? [] : [Defendant]);
     }
 
     [Theory]
@@ -32,7 +33,7 @@ public sealed class JurisdictionAndMaterialTests
     [InlineData("executed")]
     [InlineData("withdrawn")]
     public void An_extradition_not_refused_has_no_jurisdiction_effect(string setup) =>
-        InState(setup, Extradition(CooperationDirection.Incoming, Defendant)).JurisdictionEffect().Outcome.ShouldBe(ExtraditionRefusalOutcome.None);
+        InState(setup, Extradition(CooperationDirection.Incoming, Defendant)).JurisdictionEffect().Outcome.ShouldBe(ExtraditionRefusal.None);
 
     [Fact]
     public void Refusing_a_national_needs_the_defendant_it_concerns()
@@ -45,7 +46,7 @@ public sealed class JurisdictionAndMaterialTests
 
     [Fact]
     public void An_mla_refusal_has_no_jurisdiction_effect() =>
-        InState("refused").JurisdictionEffect().Outcome.ShouldBe(ExtraditionRefusalOutcome.None);
+        InState("refused").JurisdictionEffect().Outcome.ShouldBe(ExtraditionRefusal.None);
 
     // ---- informal material
 

@@ -83,6 +83,7 @@ public static class DemoData
         await DemoVictims.SeedAsync(db, scope.ServiceProvider.GetRequiredService<VictimPseudonyms>(),
             scope.ServiceProvider.GetRequiredService<TipCases.Domain.Victims.IIdentityProtector>(), clock, offices, ct);
         await DemoCooperation.SeedAsync(db, clock, offices, ct);
+        await DemoHearings.SeedAsync(scope.ServiceProvider, offices, ct);
     }
 
     /// <summary>Demo accounts sign in with the published authenticator secret.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TipCases.Domain;
 using TipCases.Domain.Cases;
 using TipCases.Domain.Cooperation;
+using TipCases.Domain.Jurisdiction;
 using TipCases.Web.Data;
 using TipCases.Web.Infrastructure;
 using TipCases.Web.Pages.Cases;
@@ -75,7 +76,7 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
             }
             request.ChangeStatus(Status.To!.Value, Status.On, Status.DueOn, Status.Grounds, Status.BecauseNational, Today);
             return Task.FromResult<string?>($"The request is now {request.Status.DisplayName().ToLowerInvariant()}." +
-                (request.JurisdictionEffect().Outcome != ExtraditionRefusalOutcome.None ? " " + request.JurisdictionEffect().Explanation : ""));
+                (request.JurisdictionEffect().Outcome != ExtraditionRefusal.None ? " " + request.JurisdictionEffect().Explanation : ""));
         }, ct);
     }
 

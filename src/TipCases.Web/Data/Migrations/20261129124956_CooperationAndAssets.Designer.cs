@@ -13,7 +13,7 @@ using TipCases.Web.Data;
 namespace TipCases.Web.Data.Migrations
 {
     [DbContext(typeof(TipCasesDbContext))]
-    [Migration("20261129123714_CooperationAndAssets")]
+    [Migration("20261129124956_CooperationAndAssets")]
     partial class CooperationAndAssets
     {
         /// <inheritdoc />
@@ -869,6 +869,185 @@ namespace TipCases.Web.Data.Migrations
                         .HasDatabaseName("ix_cooperation_request_material_request_id");
 
                     b.ToTable("cooperation_request_material", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("court");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hearings");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_hearings_created_by");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_hearings_starts_at")
+                        .HasFilter("status = 'Scheduled'");
+
+                    b.HasIndex("CaseId", "StartsAt")
+                        .HasDatabaseName("ix_hearings_case_id_starts_at");
+
+                    b.ToTable("hearings", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.HearingWitness", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("HearingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hearing_id");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hearing_witnesses");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_hearing_witnesses_case_id");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_hearing_witnesses_victim_id");
+
+                    b.HasIndex("HearingId", "VictimId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hearing_witnesses_hearing_id_victim_id");
+
+                    b.ToTable("hearing_witnesses", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.CaseJurisdiction", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("AimNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("aim_note");
+
+                    b.Property<bool>("ConductAbroadAimedAtTerritory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("conduct_abroad_aimed_at_territory");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_case_jurisdiction");
+
+                    b.ToTable("case_jurisdiction", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.PlaceOfConduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_places_of_conduct");
+
+                    b.HasIndex("CaseId", "Kind", "CountryCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_places_of_conduct_case_id_kind_country_code");
+
+                    b.ToTable("case_places_of_conduct", (string)null);
                 });
 
             modelBuilder.Entity("TipCases.Domain.Offices.Office", b =>
@@ -1981,6 +2160,67 @@ namespace TipCases.Web.Data.Migrations
                         .HasConstraintName("fk_cooperation_request_material_cooperation_requests_request_id");
                 });
 
+            modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearings_cases_case_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearings_users_created_by");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.HearingWitness", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearing_witnesses_cases_case_id");
+
+                    b.HasOne("TipCases.Domain.Hearings.Hearing", null)
+                        .WithMany("Witnesses")
+                        .HasForeignKey("HearingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearing_witnesses_hearings_hearing_id");
+
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearing_witnesses_victims_victim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.CaseJurisdiction", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("TipCases.Domain.Jurisdiction.CaseJurisdiction", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_jurisdiction_cases_case_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.PlaceOfConduct", b =>
+                {
+                    b.HasOne("TipCases.Domain.Jurisdiction.CaseJurisdiction", null)
+                        .WithMany("Places")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_places_of_conduct_case_jurisdiction_case_id");
+                });
+
             modelBuilder.Entity("TipCases.Domain.Victims.CompensationClaim", b =>
                 {
                     b.HasOne("TipCases.Domain.Cases.Case", null)
@@ -2169,6 +2409,16 @@ namespace TipCases.Web.Data.Migrations
             modelBuilder.Entity("TipCases.Domain.Cooperation.CooperationRequest", b =>
                 {
                     b.Navigation("Material");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
+                {
+                    b.Navigation("Witnesses");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.CaseJurisdiction", b =>
+                {
+                    b.Navigation("Places");
                 });
 
             modelBuilder.Entity("TipCases.Domain.Victims.Victim", b =>
