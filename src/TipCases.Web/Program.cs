@@ -39,6 +39,7 @@ builder.Services.AddScoped<TipCases.Web.Pages.Victims.VictimQueries>();
 builder.Services.AddScoped<TipCases.Web.Pages.Victims.CaseVictims>();
 builder.Services.AddScoped<TipCases.Web.Pages.Victims.ChildStatusRefresh>();
 builder.Services.AddChargePages();
+builder.Services.AddScoped<TipCases.Web.Pages.Cooperation.CooperationCases>();
 builder.Services.AddHearingsAndJurisdiction(builder.Configuration);
 builder.Services.AddDashboard();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CaseAuthorizationHandler>();

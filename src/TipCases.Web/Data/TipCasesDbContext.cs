@@ -43,6 +43,10 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
 
     public DbSet<SupportStep> SupportSteps => Set<SupportStep>();
 
+    public DbSet<TipCases.Domain.Cooperation.CooperationRequest> CooperationRequests => Set<TipCases.Domain.Cooperation.CooperationRequest>();
+
+    public DbSet<TipCases.Domain.Assets.Asset> Assets => Set<TipCases.Domain.Assets.Asset>();
+
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<AuthenticatorUse> AuthenticatorUses => Set<AuthenticatorUse>();

@@ -176,6 +176,210 @@ namespace TipCases.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TipCases.Domain.Assets.Asset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.PrimitiveCollection<Guid[]>("ChargeIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("charge_ids");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CurrentStep")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("current_step");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("EstimatedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("estimated_currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("EstimatedValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("estimated_value");
+
+                    b.Property<Guid?>("HolderDefendantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_defendant_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("PredicateNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("predicate_note");
+
+                    b.Property<bool>("PredicateOffenceAbroad")
+                        .HasColumnType("boolean")
+                        .HasColumnName("predicate_offence_abroad");
+
+                    b.Property<string>("RealisedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("realised_currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("RealisedValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("realised_value");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assets");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assets_case_id");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_assets_created_by");
+
+                    b.ToTable("assets", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Assets.AssetAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AllocatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("allocated_on");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asset_id");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asset_allocations");
+
+                    b.HasIndex("AssetId")
+                        .HasDatabaseName("ix_asset_allocations_asset_id");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_asset_allocations_by_user_id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_asset_allocations_case_id");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_asset_allocations_claim_id");
+
+                    b.ToTable("asset_allocations", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Assets.AssetStepRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asset_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asset_steps");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_asset_steps_case_id");
+
+                    b.HasIndex("AssetId", "On")
+                        .HasDatabaseName("ix_asset_steps_asset_id_on");
+
+                    b.ToTable("asset_steps", (string)null);
+                });
+
             modelBuilder.Entity("TipCases.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1155,6 +1359,187 @@ namespace TipCases.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TipCases.Domain.Cooperation.CooperationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("acknowledged_on");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("answered_on");
+
+                    b.PrimitiveCollection<string[]>("Assistance")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("assistance");
+
+                    b.Property<string>("Authority")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("authority");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("conditions");
+
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confidential");
+
+                    b.Property<string>("CounterpartState")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("counterpart_state")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.PrimitiveCollection<Guid[]>("DefendantIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("defendant_ids");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("direction");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("RefusalGrounds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("refusal_grounds");
+
+                    b.Property<bool>("RefusedBecauseNational")
+                        .HasColumnType("boolean")
+                        .HasColumnName("refused_because_national");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sent_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TreatyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("treaty_name");
+
+                    b.Property<bool>("UseLimitedToStatedPurpose")
+                        .HasColumnType("boolean")
+                        .HasColumnName("use_limited_to_stated_purpose");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("withdrawn_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cooperation_requests");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_cooperation_requests_case_id");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_cooperation_requests_created_by");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_cooperation_requests_status_due_on");
+
+                    b.ToTable("cooperation_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Cooperation.RequestMaterial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid?>("CoveredByRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("covered_by_request_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("FormallyReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("formally_received_on");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cooperation_request_material");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_cooperation_request_material_case_id");
+
+                    b.HasIndex("CoveredByRequestId")
+                        .HasDatabaseName("ix_cooperation_request_material_covered_by_request_id");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_cooperation_request_material_request_id");
+
+                    b.ToTable("cooperation_request_material", (string)null);
+                });
+
             modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1396,6 +1781,11 @@ namespace TipCases.Web.Data.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount_paid");
+
+                    b.Property<decimal>("AmountPaidFromAssets")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_paid_from_assets");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
@@ -2256,6 +2646,71 @@ namespace TipCases.Web.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("TipCases.Domain.Assets.Asset", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assets_cases_case_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assets_users_created_by");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Assets.AssetAllocation", b =>
+                {
+                    b.HasOne("TipCases.Domain.Assets.Asset", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_allocations_assets_asset_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_allocations_users_by_user_id");
+
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_allocations_cases_case_id");
+
+                    b.HasOne("TipCases.Domain.Victims.CompensationClaim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_allocations_compensation_claim_claim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Assets.AssetStepRecord", b =>
+                {
+                    b.HasOne("TipCases.Domain.Assets.Asset", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_steps_assets_asset_id");
+
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_steps_cases_case_id");
+                });
+
             modelBuilder.Entity("TipCases.Domain.Cases.Case", b =>
                 {
                     b.HasOne("TipCases.Web.Security.AppUser", null)
@@ -2463,6 +2918,46 @@ namespace TipCases.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_defendants_users_created_by");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Cooperation.CooperationRequest", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperation_requests_cases_case_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperation_requests_users_created_by");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Cooperation.RequestMaterial", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperation_request_material_cases_case_id");
+
+                    b.HasOne("TipCases.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("CoveredByRequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cooperation_request_material_cooperation_requests_covered_b");
+
+                    b.HasOne("TipCases.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany("Material")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperation_request_material_cooperation_requests_request_id");
                 });
 
             modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
@@ -2693,6 +3188,13 @@ namespace TipCases.Web.Data.Migrations
                         .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
+            modelBuilder.Entity("TipCases.Domain.Assets.Asset", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Steps");
+                });
+
             modelBuilder.Entity("TipCases.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Links");
@@ -2715,6 +3217,11 @@ namespace TipCases.Web.Data.Migrations
                     b.Navigation("StatusHistory");
 
                     b.Navigation("Victims");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Cooperation.CooperationRequest", b =>
+                {
+                    b.Navigation("Material");
                 });
 
             modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>

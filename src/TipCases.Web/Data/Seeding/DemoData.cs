@@ -84,6 +84,7 @@ public static class DemoData
             scope.ServiceProvider.GetRequiredService<TipCases.Domain.Victims.IIdentityProtector>(), clock, offices, ct);
         await DemoCharges.SeedAsync(db, clock, ct);
         await DemoHearings.SeedAsync(scope.ServiceProvider, offices, ct);
+        await DemoCooperation.SeedAsync(db, clock, offices, ct);
     }
 
     /// <summary>Demo accounts sign in with the published authenticator secret.</summary>
