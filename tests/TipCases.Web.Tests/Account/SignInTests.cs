@@ -12,11 +12,11 @@ public sealed class SignInTests(TipCasesApp app) : WebTest(app)
 {
     public static TheoryData<string, string[], string[]> NavigationByRole => new()
     {
-        { Roles.Investigator, ["My work", "Cases"], ["Users", "Offices", "Audit trail"] },
-        { Roles.Prosecutor, ["My work", "Cases"], ["Users", "Offices", "Audit trail"] },
-        { Roles.VictimLiaisonOfficer, ["My work", "Cases"], ["Users", "Offices", "Audit trail"] },
-        { Roles.Supervisor, ["My work", "Cases"], ["Users", "Offices", "Audit trail"] },
-        { Roles.Administrator, ["Users", "Offices", "Audit trail"], ["My work", "Cases"] },
+        { Roles.Investigator, ["My work", "Cases"], ["Users", "Offices", "Offences", "Audit trail"] },
+        { Roles.Prosecutor, ["My work", "Cases"], ["Users", "Offices", "Offences", "Audit trail"] },
+        { Roles.VictimLiaisonOfficer, ["My work", "Cases"], ["Users", "Offices", "Offences", "Audit trail"] },
+        { Roles.Supervisor, ["My work", "Cases"], ["Users", "Offices", "Offences", "Audit trail"] },
+        { Roles.Administrator, ["Users", "Offices", "Offences", "Audit trail"], ["My work", "Cases"] },
     };
 
     [Theory]
