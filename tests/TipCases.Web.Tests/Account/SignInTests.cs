@@ -12,11 +12,11 @@ public sealed class SignInTests(TipCasesApp app) : WebTest(app)
 {
     public static TheoryData<string, string[], string[]> NavigationByRole => new()
     {
-        { Roles.Investigator, ["My work", "Cases"], ["Users", "Offices", "Audit trail", "Dashboard"] },
-        { Roles.Prosecutor, ["My work", "Cases"], ["Users", "Offices", "Audit trail", "Dashboard"] },
-        { Roles.VictimLiaisonOfficer, ["My work", "Cases"], ["Users", "Offices", "Audit trail", "Dashboard"] },
-        { Roles.Supervisor, ["My work", "Cases", "Dashboard"], ["Users", "Offices", "Audit trail"] },
-        { Roles.Administrator, ["Users", "Offices", "Audit trail"], ["My work", "Cases", "Dashboard"] },
+        { Roles.Investigator, ["My work", "Cases", "Hearings", "Cooperation"], ["Users", "Offices", "Offences", "Audit trail", "Dashboard"] },
+        { Roles.Prosecutor, ["My work", "Cases", "Hearings", "Cooperation"], ["Users", "Offices", "Offences", "Audit trail", "Dashboard"] },
+        { Roles.VictimLiaisonOfficer, ["My work", "Cases", "Hearings", "Cooperation"], ["Users", "Offices", "Offences", "Audit trail", "Dashboard"] },
+        { Roles.Supervisor, ["My work", "Cases", "Hearings", "Cooperation", "Dashboard"], ["Users", "Offices", "Offences", "Audit trail"] },
+        { Roles.Administrator, ["Users", "Offices", "Offences", "Audit trail"], ["My work", "Cases", "Hearings", "Cooperation", "Dashboard"] },
     };
 
     [Theory]

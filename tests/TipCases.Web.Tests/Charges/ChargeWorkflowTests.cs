@@ -131,6 +131,9 @@ public sealed class ChargeWorkflowTests(TipCasesApp app) : WebTest(app)
         history.ShouldContain("Defendant: Harbour Test Staffing Ltd");
         history.ShouldContain($"Victim: {s.Adult.Pseudonym}");
         history.ShouldContain("Status: Proposed → Filed");
+        history.ShouldContain("Charge: Trafficking in persons (TIP) against Harbour Test Staffing Ltd");
+        history.ShouldNotContain("Changed at");
+        history.ShouldNotContain(chargeId.ToString());
     }
 
     // Threats propose obstruction of justice.

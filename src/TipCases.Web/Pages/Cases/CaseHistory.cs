@@ -95,7 +95,7 @@ public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory pe
         var lines = new List<string>();
         foreach (var field in json.RootElement.EnumerateObject())
         {
-            if (field.Name is "CaseId" or "CreatedAt" or "CreatedBy" or "OfficeId" or "StageChangedAt" or "AddedAt" or "At")
+            if (field.Name is "CaseId" or "CreatedAt" or "CreatedBy" or "OfficeId" or "StageChangedAt" or "AddedAt" or "At" or "ChangedAt" or "ChangedBy")
             {
                 continue; // bookkeeping: the entry's own time and author already say it
             }

@@ -43,12 +43,17 @@ public static class ChargeHistory
         }
         var defendants = await db.Defendants.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
             .Select(d => new { d.Id, d.Name }).ToListAsync(ct);
-        for (var i = 0; i < defendants.Count; i++)
+        var labels = defendants.Select((d, i) => (d.Id, Label: sees ? d.Name : $"Defendant {i + 1}")).ToDictionary(d => d.Id, d => d.Label);
+        foreach (var (id, label) in labels.Where(l => mentioned.Contains(l.Key)))
         {
-            if (mentioned.Contains(defendants[i].Id))
-            {
-                names[defendants[i].Id] = sees ? defendants[i].Name : $"Defendant {i + 1}";
-            }
+            names[id] = label;
+        }
+        // A charge's parts name it by its offence and defendant: "Trafficking in persons (TIP) against Defendant 1".
+        var charges = await db.Charges.AsNoTracking().Where(c => c.CaseId == caseId && mentioned.Contains(c.Id))
+            .Join(db.Offences, c => c.OffenceId, o => o.Id, (c, o) => new { c.Id, c.DefendantId, o.Name, o.Code }).ToListAsync(ct);
+        foreach (var charge in charges)
+        {
+            names[charge.Id] = $"{charge.Name} ({charge.Code}) against {labels.GetValueOrDefault(charge.DefendantId, "a defendant")}";
         }
         return sees;
     }
