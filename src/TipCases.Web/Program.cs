@@ -40,6 +40,7 @@ builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationH
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddPageHandlers();
+builder.Services.AddRequestGuards();
 builder.Services.AddRazorPages(options => options.Conventions.AllowAnonymousToFolder("/Errors"));
 
 var app = builder.Build();

@@ -1,0 +1,206 @@
+using Microsoft.Extensions.DependencyInjection;
+using TipCases.Domain.Cases;
+using TipCases.Domain.Victims;
+using TipCases.Web.Data;
+using TipCases.Testing.Security;
+using TipCases.Web.Security;
+using TipCases.Web.Tests.Infrastructure;
+using Case = TipCases.Domain.Cases.Case;
+
+namespace TipCases.Web.Tests.Security;
+
+/// <summary>A record a route parameter is filled with, named by its relation to the actors
+/// (e.g. <c>team</c>: a case the actors work on), with the value per parameter (null: left out).</summary>
+public sealed record RecordVariant(string Name, IReadOnlyDictionary<string, string?> Values);
+
+/// <summary>
+/// The records the access matrix and the hostile-input sweep are checked against, built through the
+/// domain in two offices. The actors (one per role, all in office CPO) are: investigator,
+/// prosecutor (lead) and liaison on the team of the "team" case, and supervisor and administrator,
+/// who are on no team. Each route parameter is filled from <see cref="Kinds"/>:
+/// <list type="bullet">
+/// <item>case (<c>/Cases/{id}</c>, <c>{caseId}</c>): team / office (a CPO case none of the actors is on) / other (a case of office NRO)</item>
+/// <item>victim (<c>/Victims/{id}</c>): the victim of each of those cases; liaison is the liaison officer of the team case's victim</item>
+/// <item>user (<c>/Admin/Users/…/{id}</c>): office (a CPO colleague) / other (an NRO user)</item>
+/// <item>office (<c>/Admin/Offices/…/{id}</c>): office (CPO) / other (NRO)</item>
+/// <item>code (<c>/Error/{code}</c>): an error status (404)</item>
+/// </list>
+/// An optional parameter adds a first variant, "none", without it. A page whose parameter no kind
+/// fills fails the matrix test: add a kind here, with records built the same way.
+/// </summary>
+public sealed class AccessWorld
+{
+    public static readonly IReadOnlyDictionary<string, string> RoleOf = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["investigator"] = Roles.Investigator,
+        ["prosecutor"] = Roles.Prosecutor,
+        ["liaison"] = Roles.VictimLiaisonOfficer,
+        ["supervisor"] = Roles.Supervisor,
+        ["administrator"] = Roles.Administrator,
+    };
+
+    private readonly TipCasesApp _app;
+    private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+
+    private AccessWorld(TipCasesApp app) => _app = app;
+
+    public Case TeamCase { get; private set; } = null!;
+    public Case OfficeCase { get; private set; } = null!;
+    public Case OtherCase { get; private set; } = null!;
+    public Guid TeamVictim { get; private set; }
+    public Guid OfficeVictim { get; private set; }
+    public Guid OtherVictim { get; private set; }
+    public Guid OfficeUser { get; private set; }
+    public Guid OtherUser { get; private set; }
+    public Guid Office { get; private set; }
+    public Guid OtherOffice { get; private set; }
+    public IReadOnlyDictionary<string, Guid> ActorIds { get; private set; } = new Dictionary<string, Guid>();
+
+    /// <summary>Which records fill a route parameter, by route prefix and parameter name. Add a kind
+    /// here when a page takes a new kind of id (a charge, a hearing, a request).</summary>
+    public IReadOnlyList<(string Kind, Func<string, string, bool> Fills, IReadOnlyList<(string Relation, string Value)> Records)> Kinds =>
+    [
+        ("case", (route, p) => route.StartsWith("/Cases/", StringComparison.Ordinal) && p is "id" or "caseId",
+            [("team", S(TeamCase.Id)), ("office", S(OfficeCase.Id)), ("other", S(OtherCase.Id))]),
+        ("victim", (route, p) => route.StartsWith("/Victims/", StringComparison.Ordinal) && p is "id" or "victimId",
+            [("team", S(TeamVictim)), ("office", S(OfficeVictim)), ("other", S(OtherVictim))]),
+        ("user", (route, p) => route.StartsWith("/Admin/Users/", StringComparison.Ordinal) && p == "id",
+            [("office", S(OfficeUser)), ("other", S(OtherUser))]),
+        ("office", (route, p) => route.StartsWith("/Admin/Offices/", StringComparison.Ordinal) && p == "id",
+            [("office", S(Office)), ("other", S(OtherOffice))]),
+        ("code", (route, p) => route.StartsWith("/Error/", StringComparison.Ordinal) && p == "code", [("code", "404")]),
+    ];
+
+    private static string S(Guid id) => id.ToString();
+
+    private readonly Dictionary<string, string> _taskOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _measureOf = new(StringComparer.Ordinal);
+
+    /// <summary>Form fields a handler needs before it reaches its access check (an empty form would
+    /// only ever get "not found" for a task or measure id). Keyed by matrix entry; the rest post an empty form.</summary>
+    public IReadOnlyDictionary<string, string> FormFor(PageEntry entry, RecordVariant variant) => entry.Key switch
+    {
+        "POST /Cases/{id}/Tasks?handler=Complete" => new Dictionary<string, string> { ["taskId"] = _taskOf[variant.Values["id"]!] },
+        "POST /Victims/{id}/Protection?handler=Update" => new Dictionary<string, string> { ["Update.MeasureId"] = _measureOf[variant.Values["id"]!] },
+        _ => new Dictionary<string, string>(),
+    };
+
+    public static async Task<AccessWorld> BuildAsync(TipCasesApp app)
+    {
+        var world = new AccessWorld(app);
+        var actors = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var (actor, role) in RoleOf)
+        {
+            actors[actor] = (await app.UserAsync(actor, role)).Id;
+        }
+        world.ActorIds = actors;
+        var colleague = await app.UserAsync("colleague.prosecutor", Roles.Prosecutor);
+        var colleagueLiaison = await app.UserAsync("colleague.liaison", Roles.VictimLiaisonOfficer);
+        var north = await app.UserAsync("north.prosecutor", Roles.Prosecutor, "NRO");
+        var northLiaison = await app.UserAsync("north.liaison", Roles.VictimLiaisonOfficer, "NRO");
+
+        world.TeamCase = await app.CaseAsync("CPO", "Harbour Lights forced labour", CaseStage.PreTrial,
+            (actors["prosecutor"], TeamRole.Prosecutor), (actors["investigator"], TeamRole.Investigator), (actors["liaison"], TeamRole.VictimLiaisonOfficer));
+        world.OfficeCase = await app.CaseAsync("CPO", "Orchard wages withheld", CaseStage.Intake,
+            (colleague.Id, TeamRole.Prosecutor), (colleagueLiaison.Id, TeamRole.VictimLiaisonOfficer));
+        world.OtherCase = await app.CaseAsync("NRO", "Northern quarry debt bondage", CaseStage.Intake,
+            (north.Id, TeamRole.Prosecutor), (northLiaison.Id, TeamRole.VictimLiaisonOfficer));
+        world.TeamVictim = (await app.VictimAsync(world.TeamCase, liaisonOfficer: actors["liaison"])).Id;
+        world.OfficeVictim = (await app.VictimAsync(world.OfficeCase, liaisonOfficer: colleagueLiaison.Id)).Id;
+        world.OtherVictim = (await app.VictimAsync(world.OtherCase, liaisonOfficer: northLiaison.Id)).Id;
+        foreach (var @case in new[] { world.TeamCase, world.OfficeCase, world.OtherCase })
+        {
+            world._taskOf[S(@case.Id)] = S(await AddTaskAsync(app, @case.Id));
+        }
+        foreach (var victim in new[] { world.TeamVictim, world.OfficeVictim, world.OtherVictim })
+        {
+            world._measureOf[S(victim)] = S(await PlanMeasureAsync(app, victim));
+        }
+        world.OfficeUser = colleague.Id;
+        world.OtherUser = north.Id;
+        world.Office = (await app.OfficeAsync("CPO")).Id;
+        world.OtherOffice = (await app.OfficeAsync("NRO")).Id;
+        return world;
+    }
+
+    private static Task<Guid> AddTaskAsync(TipCasesApp app, Guid caseId) => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<TipCasesDbContext>();
+        var @case = await db.Cases.Include(c => c.Team).Include(c => c.Tasks).SingleAsync(c => c.Id == caseId);
+        var now = app.Clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var assignee = @case.Team.First().UserId;
+        var task = @case.AddTask("Take the first statement", null, assignee, today.AddDays(7), assignee, now, today);
+        db.CaseTasks.Add(task);
+        await db.SaveChangesAsync();
+        return task.Id;
+    });
+
+    private static Task<Guid> PlanMeasureAsync(TipCasesApp app, Guid victimId) => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<TipCasesDbContext>();
+        var victim = await db.Victims.Include(v => v.Cases).Include(v => v.Measures).SingleAsync(v => v.Id == victimId);
+        var now = app.Clock.GetUtcNow();
+        var measure = victim.PlanMeasure(ProtectionMeasureKind.CounsellingAndEmotionalSupport, null, DateOnly.FromDateTime(now.UtcDateTime), now);
+        await db.SaveChangesAsync();
+        return measure.Id;
+    });
+
+    /// <summary>The records an entry's route is tried with, in the order the matrix cells list them.</summary>
+    public IReadOnlyList<RecordVariant> VariantsFor(PageEntry entry)
+    {
+        IReadOnlyList<RecordVariant> variants = [new RecordVariant("-", new Dictionary<string, string?>())];
+        foreach (var (name, optional) in entry.Parameters)
+        {
+            var kind = Kinds.FirstOrDefault(k => k.Fills(entry.Route, name));
+            if (kind.Kind is null)
+            {
+                throw new InvalidOperationException(
+                    $"{entry.Key}: no record kind fills the route parameter {{{name}}}. Add one to AccessWorld.Kinds (tests/TipCases.Web.Tests/Security/AccessWorld.cs).");
+            }
+            var records = new List<(string Relation, string? Value)>();
+            if (optional)
+            {
+                records.Add(("none", null));
+            }
+            records.AddRange(kind.Records.Select(r => (r.Relation, (string?)r.Value)));
+            variants = variants.SelectMany(v => records.Select(r => new RecordVariant(
+                v.Name == "-" ? r.Relation : v.Name + "+" + r.Relation,
+                new Dictionary<string, string?>(v.Values) { [name] = r.Value }))).ToList();
+        }
+        return variants;
+    }
+
+    /// <summary>The actor's client, signed in through the real sign-in (anonymous: none).</summary>
+    public async Task<HttpClient> ClientAsync(string actor)
+    {
+        if (!_clients.TryGetValue(actor, out var client))
+        {
+            client = actor == "anonymous" ? _app.NewClient() : await _app.SignedInClientAsync(actor);
+            _clients[actor] = client;
+        }
+        return client;
+    }
+
+    /// <summary>An antiforgery token valid for the actor's client.</summary>
+    public async Task<string> TokenAsync(string actor)
+    {
+        if (!_tokens.TryGetValue(actor, out var token))
+        {
+            var client = await ClientAsync(actor);
+            token = actor == "anonymous"
+                ? await client.AntiforgeryTokenAsync("/Account/Login")
+                : await client.AntiforgeryTokenAsync();
+            _tokens[actor] = token;
+        }
+        return token;
+    }
+
+    /// <summary>Forgets a client whose session a request ended (sign-out), so the next use signs in again.</summary>
+    public void Forget(string actor)
+    {
+        _clients.Remove(actor);
+        _tokens.Remove(actor);
+    }
+}
