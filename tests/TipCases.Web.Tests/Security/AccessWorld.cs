@@ -13,6 +13,10 @@ namespace TipCases.Web.Tests.Security;
 /// (e.g. <c>team</c>: a case the actors work on), with the value per parameter (null: left out).</summary>
 public sealed record RecordVariant(string Name, IReadOnlyDictionary<string, string?> Values);
 
+/// <summary>One record of each kind that belongs together: a case of the actors' team, its victim,
+/// a CPO colleague's account and the CPO office.</summary>
+public sealed record RecordSet(Guid Case, Guid Victim, Guid User, Guid Office);
+
 /// <summary>
 /// The records the access matrix and the hostile-input sweep are checked against, built through the
 /// domain in two offices. The actors (one per role, all in office CPO) are: investigator,
@@ -59,18 +63,57 @@ public sealed class AccessWorld
 
     /// <summary>Which records fill a route parameter, by route prefix and parameter name. Add a kind
     /// here when a page takes a new kind of id (a charge, a hearing, a request).</summary>
-    public IReadOnlyList<(string Kind, Func<string, string, bool> Fills, IReadOnlyList<(string Relation, string Value)> Records)> Kinds =>
+    /// <summary>Fresh: the value from a <see cref="RecordSet"/> of the actors' own records (null: the kind
+    /// has none, and the first record of <c>Records</c> is used).</summary>
+    public IReadOnlyList<(string Kind, Func<string, string, bool> Fills, IReadOnlyList<(string Relation, string Value)> Records, Func<RecordSet, string>? Fresh)> Kinds =>
     [
         ("case", (route, p) => route.StartsWith("/Cases/", StringComparison.Ordinal) && p is "id" or "caseId",
-            [("team", S(TeamCase.Id)), ("office", S(OfficeCase.Id)), ("other", S(OtherCase.Id))]),
+            [("team", S(TeamCase.Id)), ("office", S(OfficeCase.Id)), ("other", S(OtherCase.Id))], set => S(set.Case)),
         ("victim", (route, p) => route.StartsWith("/Victims/", StringComparison.Ordinal) && p is "id" or "victimId",
-            [("team", S(TeamVictim)), ("office", S(OfficeVictim)), ("other", S(OtherVictim))]),
+            [("team", S(TeamVictim)), ("office", S(OfficeVictim)), ("other", S(OtherVictim))], set => S(set.Victim)),
         ("user", (route, p) => route.StartsWith("/Admin/Users/", StringComparison.Ordinal) && p == "id",
-            [("office", S(OfficeUser)), ("other", S(OtherUser))]),
+            [("office", S(OfficeUser)), ("other", S(OtherUser))], set => S(set.User)),
         ("office", (route, p) => route.StartsWith("/Admin/Offices/", StringComparison.Ordinal) && p == "id",
-            [("office", S(Office)), ("other", S(OtherOffice))]),
-        ("code", (route, p) => route.StartsWith("/Error/", StringComparison.Ordinal) && p == "code", [("code", "404")]),
+            [("office", S(Office)), ("other", S(OtherOffice))], set => S(set.Office)),
+        ("code", (route, p) => route.StartsWith("/Error/", StringComparison.Ordinal) && p == "code", [("code", "404")], null),
     ];
+
+    /// <summary>Ids of records of office NRO, for tampering with hidden fields and choices.</summary>
+    public IReadOnlyList<Guid> OtherOfficeIds => [OtherCase.Id, OtherVictim, OtherUser, OtherOffice];
+
+    private int _fresh;
+
+    /// <summary>A new set of the actors' own records, as the team case: a case at pre-trial with the
+    /// three actors on its team, an open task, its victim (liaison: the liaison actor) with a planned
+    /// measure, and a new CPO account; so that what one form's attack changes never reaches the next.</summary>
+    public async Task<RecordSet> FreshAsync()
+    {
+        var n = ++_fresh;
+        var @case = await _app.CaseAsync("CPO", $"Fresh case {n}", CaseStage.PreTrial,
+            (ActorIds["prosecutor"], TeamRole.Prosecutor), (ActorIds["investigator"], TeamRole.Investigator), (ActorIds["liaison"], TeamRole.VictimLiaisonOfficer));
+        _taskOf[S(@case.Id)] = S(await AddTaskAsync(_app, @case.Id));
+        var victim = (await _app.VictimAsync(@case, liaisonOfficer: ActorIds["liaison"])).Id;
+        _measureOf[S(victim)] = S(await PlanMeasureAsync(_app, victim));
+        var user = await _app.UserAsync($"target.{n}", Roles.Investigator);
+        return new RecordSet(@case.Id, victim, user.Id, Office);
+    }
+
+    /// <summary>The actors' own records of the world (the team case and its victim, a CPO colleague, CPO).</summary>
+    public RecordSet Own => new(TeamCase.Id, TeamVictim, OfficeUser, Office);
+
+    /// <summary>The entry's route filled from <paramref name="set"/>; optional parameters are left out
+    /// where <paramref name="like"/> leaves them out.</summary>
+    public RecordVariant ValuesFor(PageEntry entry, RecordSet set, RecordVariant? like = null)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (name, _) in entry.Parameters)
+        {
+            var kind = Kinds.First(k => k.Fills(entry.Route, name));
+            values[name] = like is not null && like.Values.TryGetValue(name, out var v) && v is null ? null
+                : kind.Fresh is { } fresh ? fresh(set) : kind.Records[0].Value;
+        }
+        return new RecordVariant("own", values);
+    }
 
     private static string S(Guid id) => id.ToString();
 
