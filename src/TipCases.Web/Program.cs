@@ -80,6 +80,7 @@ app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseSerilogRequestLogging(options =>
     // The path only: query strings can hold search words, and no personal data goes to logs.
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+app.UseMiddleware<DatabaseUnavailableMiddleware>();
 
 // Before routing, so that no page sees a NUL or other control character (answered with a 400).
 app.UseMiddleware<ControlCharacterFilterMiddleware>();

@@ -1,0 +1,26 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using TipCases.Web.Tests.Infrastructure;
+
+namespace TipCases.Web.Tests.Security;
+
+/// <summary>More app instances beside the shared one: each its own host (own services, caches and
+/// connection pool), configured like <see cref="TipCasesApp"/> with the same identity key.</summary>
+public static class Instances
+{
+    /// <summary>A second instance on the same database, or on <paramref name="connectionString"/> (e.g. through a proxy).</summary>
+    public static WebApplicationFactory<Program> AnotherInstance(this TipCasesApp app, string? connectionString = null) =>
+        app.WithWebHostBuilder(builder =>
+        {
+            if (connectionString is not null)
+            {
+                builder.UseSetting("ConnectionStrings:TipCases", connectionString);
+            }
+        });
+
+    /// <summary>A client of <paramref name="instance"/> that sends, and keeps, the cookies in <paramref name="cookies"/>.</summary>
+    public static HttpClient ClientWith(this WebApplicationFactory<Program> instance, CookieContainer cookies) =>
+        instance.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
+}
