@@ -24,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's services (its pages, its database), e.g. to find demo records.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public async Task InitializeAsync()
     {
         var connectionString = await TestDatabaseServer.CreateDatabaseAsync("browser");
