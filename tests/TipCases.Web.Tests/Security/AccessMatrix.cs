@@ -3,6 +3,15 @@ namespace TipCases.Testing.Security;
 /// <summary>
 /// Who gets what on every page of TipCases: the one declared access matrix, checked by
 /// AccessMatrixTests against every page and handler the app really has.
+/// <para>Adding a page: run <c>dotnet test tests/TipCases.Web.Tests --filter "FullyQualifiedName~Security.AccessMatrixTests"</c>;
+/// the failure names every entry that is missing (<c>GET /Cases/{id}/Charges</c>, one per named
+/// handler: <c>POST /Cases/{id}/Charges?handler=Add</c>). Add one line each below, deciding every
+/// cell from the access rules, not from what the page happens to do. With
+/// <c>TIPCASES_ACCESS_MATRIX_DRAFT=/tmp/draft.txt</c> the test also writes what every actor actually
+/// got, as matrix lines, to compare with what you decided. A route with a new kind of id
+/// (<c>/Charges/{id}</c>) also needs that kind in AccessWorld.Kinds, and a handler that needs a
+/// field before it reaches its access check (an id of a record on the page) an entry in
+/// AccessWorld.FormFor.</para>
 /// </summary>
 public static class AccessMatrix
 {
