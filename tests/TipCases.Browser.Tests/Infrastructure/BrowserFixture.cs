@@ -24,9 +24,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>The app's services (its pages, its database), e.g. to find demo records.</summary>
-    public IServiceProvider Services => _factory!.Services;
-
     public async Task InitializeAsync()
     {
         var connectionString = await TestDatabaseServer.CreateDatabaseAsync("browser");
@@ -59,6 +56,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
     }
+
+    /// <summary>The app's services (its pages, its database), e.g. to find demo records.</summary>
+    public IServiceProvider Services => _factory!.Services;
 
     public async Task DisposeAsync()
     {

@@ -79,20 +79,13 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> _cookies = [];
-
     /// <summary>A browser-like client: HTTPS, cookies kept, redirects not followed (so tests see them).</summary>
-    public HttpClient NewClient()
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
     {
-        var cookies = new CookieContainer();
-        var client = CreateDefaultClient(new Uri("https://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
-        _cookies.Add(client, cookies);
-        return client;
-    }
-
-    /// <summary>The cookies a client of <see cref="NewClient"/> holds (its session), e.g. to send them to a second instance.</summary>
-    public CookieContainer CookiesOf(HttpClient client) =>
-        _cookies.TryGetValue(client, out var cookies) ? cookies : throw new InvalidOperationException("Not a client of NewClient().");
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {

@@ -28,7 +28,7 @@ public sealed class DatabaseFaultTests(TipCasesApp app) : WebTest(app)
         forwarder.Start();
         var throughForwarder = new NpgsqlConnectionStringBuilder(App.ConnectionString) { Host = "127.0.0.1", Port = forwarder.Port, Timeout = 5 };
         await using var instance = App.AnotherInstance(throughForwarder.ConnectionString);
-        var client = instance.ClientWith(App.CookiesOf(await App.SignedInClientAsync("paula")));
+        var client = instance.ClientWith((await App.SignedInClientAsync("paula")).CookiesOf());
         var anonymous = instance.ClientWith(new CookieContainer());
         var caseUrl = $"/Cases/{target.Id}";
         var editUrl = $"/Cases/{target.Id}/Edit";

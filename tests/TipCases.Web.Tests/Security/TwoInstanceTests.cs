@@ -26,7 +26,7 @@ public sealed class TwoInstanceTests(TipCasesApp app) : WebTest(app)
         await using var second = App.AnotherInstance();
         var signedInOnFirst = await App.SignedInClientAsync("paula");
 
-        var onSecond = second.ClientWith(App.CookiesOf(signedInOnFirst));
+        var onSecond = second.ClientWith(signedInOnFirst.CookiesOf());
         var response = await onSecond.GetAsync($"/Cases/{target.Id}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -46,7 +46,7 @@ public sealed class TwoInstanceTests(TipCasesApp app) : WebTest(app)
         var page = await first.GetHtmlAsync($"/Cases/{target.Id}/Edit");
 
         // The antiforgery token was issued by the first instance; the second validates it with the same keys.
-        var response = await second.ClientWith(App.CookiesOf(first)).SubmitFormAsync(page, $"/Cases/{target.Id}/Edit",
+        var response = await second.ClientWith(first.CookiesOf()).SubmitFormAsync(page, $"/Cases/{target.Id}/Edit",
             new() { ["Form.Title"] = "Harbour Lights, saved on the second instance" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -61,7 +61,7 @@ public sealed class TwoInstanceTests(TipCasesApp app) : WebTest(app)
         var target = await App.CaseAsync("CPO", "Harbour Lights forced labour", (paula.Id, TeamRole.Prosecutor), (ines.Id, TeamRole.Investigator));
         await using var second = App.AnotherInstance();
         var paulaOnFirst = await App.SignedInClientAsync("paula");
-        var inesOnSecond = second.ClientWith(App.CookiesOf(await App.SignedInClientAsync("ines")));
+        var inesOnSecond = second.ClientWith((await App.SignedInClientAsync("ines")).CookiesOf());
         var url = $"/Cases/{target.Id}/Edit";
         // Both open the form before either saves.
         var paulasForm = await paulaOnFirst.GetHtmlAsync(url);
