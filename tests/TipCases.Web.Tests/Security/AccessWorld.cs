@@ -29,8 +29,10 @@ public sealed record RecordSet(Guid Case, Guid Victim, Guid User, Guid Office);
 /// <item>office (<c>/Admin/Offices/…/{id}</c>): office (CPO) / other (NRO)</item>
 /// <item>code (<c>/Error/{code}</c>): an error status (404)</item>
 /// </list>
-/// An optional parameter adds a first variant, "none", without it. A page whose parameter no kind
-/// fills fails the matrix test: add a kind here, with records built the same way.
+/// An optional parameter adds a first variant, "none", without it. A second parameter whose kind has
+/// the same relations as the first follows it (a hearing of the team case with the team case). A page
+/// whose parameter no kind fills fails the matrix test: add a kind here, with records built the same
+/// way (in <see cref="BuildAsync"/>, and for the hostile-input sweep in <see cref="FreshAsync"/>).
 /// </summary>
 public sealed class AccessWorld
 {
@@ -193,7 +195,7 @@ public sealed class AccessWorld
     /// <summary>The records an entry's route is tried with, in the order the matrix cells list them.</summary>
     public IReadOnlyList<RecordVariant> VariantsFor(PageEntry entry)
     {
-        IReadOnlyList<RecordVariant> variants = [new RecordVariant("-", new Dictionary<string, string?>())];
+        List<RecordVariant> variants = [new RecordVariant("-", new Dictionary<string, string?>())];
         foreach (var (name, optional) in entry.Parameters)
         {
             var kind = Kinds.FirstOrDefault(k => k.Fills(entry.Route, name));
@@ -208,6 +210,15 @@ public sealed class AccessWorld
                 records.Add(("none", null));
             }
             records.AddRange(kind.Records.Select(r => (r.Relation, (string?)r.Value)));
+            // A record that belongs to an earlier one (a hearing of the case in /Cases/{id}/Hearings/{hearingId})
+            // has the same relations (team, office, other): it follows the earlier record instead of
+            // multiplying the variants, so the route is tried with a team case's own hearing, and so on.
+            if (!optional && variants.Count > 1 && variants.All(v => records.Any(r => r.Relation == v.Name)))
+            {
+                variants = variants.Select(v => new RecordVariant(v.Name,
+                    new Dictionary<string, string?>(v.Values) { [name] = records.First(r => r.Relation == v.Name).Value })).ToList();
+                continue;
+            }
             variants = variants.SelectMany(v => records.Select(r => new RecordVariant(
                 v.Name == "-" ? r.Relation : v.Name + "+" + r.Relation,
                 new Dictionary<string, string?>(v.Values) { [name] = r.Value }))).ToList();
