@@ -47,6 +47,7 @@ builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationH
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddPageHandlers();
+builder.Services.AddRequestGuards();
 builder.Services.AddRazorPages(options => options.Conventions.AllowAnonymousToFolder("/Errors"));
 
 var app = builder.Build();
@@ -86,6 +87,7 @@ app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseSerilogRequestLogging(options =>
     // The path only: query strings can hold search words, and no personal data goes to logs.
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+app.UseMiddleware<DatabaseUnavailableMiddleware>();
 
 // Before routing, so that no page sees a NUL or other control character (answered with a 400).
 app.UseMiddleware<ControlCharacterFilterMiddleware>();

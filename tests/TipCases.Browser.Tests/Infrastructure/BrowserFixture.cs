@@ -69,6 +69,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>The app's services (its pages, its database), e.g. to find demo records.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
