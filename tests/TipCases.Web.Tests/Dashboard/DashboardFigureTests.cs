@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TipCases.Domain.Cases;
 using TipCases.Domain.Victims;
 using TipCases.Web.Security;
+using TipCases.Web.Tests.Charges;
 using TipCases.Web.Tests.Infrastructure;
 using Case = TipCases.Domain.Cases.Case;
 
@@ -226,6 +227,77 @@ public sealed class DashboardFigureTests(TipCasesApp app) : WebTest(app)
 
         samsPage.QuerySelectorAll("nav a.nav-link").Select(a => a.TextContent.Trim()).ShouldContain("Dashboard");
         paulasPage.QuerySelectorAll("nav a.nav-link").Select(a => a.TextContent.Trim()).ShouldNotContain("Dashboard");
+    }
+
+    /// <summary>A charge filed against a new defendant of the case and decided by <paramref name="verdict"/> <paramref name="daysAgo"/> days ago, through the domain.</summary>
+    private async Task VerdictAsync(Case @case, ChargeStatus verdict, int daysAgo)
+    {
+        var defendant = await App.DefendantAsync(@case.Id);
+        var charge = await App.ChargeAsync(@case.Id, defendant.Id, filed: true);
+        await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<TipCases.Web.Data.TipCasesDbContext>();
+            var stored = await db.Charges.Include(c => c.Aggravations).SingleAsync(c => c.Id == charge.Id);
+            var loadedCase = await db.Cases.SingleAsync(c => c.Id == @case.Id);
+            var offence = await db.Offences.SingleAsync(o => o.Id == stored.OffenceId);
+            var accused = await db.Defendants.SingleAsync(d => d.Id == stored.DefendantId);
+            stored.ChangeStatus(loadedCase, verdict, Today.AddDays(-daysAgo), null, null, offence, accused, loadedCase.CreatedBy, App.Clock.GetUtcNow(), Today);
+            await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Outcomes_equal_a_direct_count_of_verdicts_link_to_exactly_those_cases_and_never_count_the_other_office()
+    {
+        var world = await ArrangeAsync();
+        await VerdictAsync(world.C4, ChargeStatus.Convicted, daysAgo: 1);   // opened 200 days ago: 199 days
+        await VerdictAsync(world.C2, ChargeStatus.Convicted, daysAgo: 4);   // opened 40 days ago: 36 days (first verdict)
+        await VerdictAsync(world.C2, ChargeStatus.Acquitted, daysAgo: 2);
+        await VerdictAsync(world.C3, ChargeStatus.Acquitted, daysAgo: 0);   // opened 100 days ago: 100 days
+        await VerdictAsync(world.C4, ChargeStatus.Withdrawn, daysAgo: 0);   // not a verdict
+        var (northCases, _) = await Data.SnapshotAsync("NRO");
+        await VerdictAsync(northCases.Single(), ChargeStatus.Convicted, daysAgo: 0);
+
+        var (cases, _) = await Data.SnapshotAsync("CPO");
+        var charges = await App.WithScopeAsync(sp => sp.GetRequiredService<TipCases.Web.Data.TipCasesDbContext>().Charges.AsNoTracking().ToListAsync());
+        List<Case> With(ChargeStatus verdict) => cases.Where(c => charges.Any(ch => ch.CaseId == c.Id && ch.Status == verdict)).ToList();
+        var days = cases
+            .Select(c => (c, Verdicts: charges.Where(ch => ch.CaseId == c.Id && ch.Status is ChargeStatus.Convicted or ChargeStatus.Acquitted).ToList()))
+            .Where(x => x.Verdicts.Count > 0)
+            .Select(x => (double)(x.Verdicts.Min(ch => ch.StatusOn).DayNumber - x.c.OpenedOn.DayNumber))
+            .Order().ToList();
+        var median = days.Count % 2 == 1 ? days[days.Count / 2] : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2;
+        median.ShouldBe(100);
+
+        var sam = await App.SignedInClientAsync("sam");
+        var page = await sam.GetHtmlAsync("/Dashboard");
+        await AssertListAsync(sam, page.QuerySelector("#office-convicted td")!, With(ChargeStatus.Convicted), "convicted");
+        await AssertListAsync(sam, page.QuerySelector("#office-acquitted td")!, With(ChargeStatus.Acquitted), "acquitted");
+        page.QuerySelector("#office-median-days td")!.TextContent.Trim().ShouldBe(median.ToString("0.#", CultureInfo.InvariantCulture));
+
+        var nils = await App.SignedInClientAsync("nils");
+        var north = await nils.GetHtmlAsync("/Dashboard");
+        await AssertListAsync(nils, north.QuerySelector("#office-convicted td")!, northCases, "north convicted");
+        Figure(north.QuerySelector("#office-acquitted td")!).TextContent.ShouldBe("0");
+        north.QuerySelector("#office-median-days td")!.TextContent.Trim().ShouldBe("10");
+
+        var paula = await App.SignedInClientAsync("paula");
+        var mine = cases.Where(c => c.Team.Any(m => m.UserId == world.People.Paula)).ToList();
+        var paulasPage = await paula.GetHtmlAsync("/");
+        await AssertListAsync(paula, paulasPage.QuerySelector("#my-convicted td")!, With(ChargeStatus.Convicted).Where(mine.Contains).ToList(), "my convicted");
+        await AssertListAsync(paula, paulasPage.QuerySelector("#my-acquitted td")!, With(ChargeStatus.Acquitted).Where(mine.Contains).ToList(), "my acquitted");
+    }
+
+    /// <summary>The figure in the cell equals the expected cases' count and its link lists exactly them.</summary>
+    private static async Task AssertListAsync(HttpClient client, IElement cell, List<Case> expected, string what)
+    {
+        var figure = Figure(cell);
+        figure.TextContent.Trim().ShouldBe(expected.Count.ToString(CultureInfo.InvariantCulture), what);
+        expected.Count.ShouldBeGreaterThan(0, what + ": a test of a link needs something to list");
+        var href = (figure as IHtmlAnchorElement).ShouldNotBeNull(what).GetAttribute("href")!;
+        var list = await client.GetHtmlAsync(href);
+        list.QuerySelectorAll("main table tbody tr td:first-child a").Select(a => a.TextContent.Trim())
+            .ShouldBe(expected.Select(c => c.Reference), ignoreOrder: true, what + " (" + href + ")");
     }
 
     /// <summary>

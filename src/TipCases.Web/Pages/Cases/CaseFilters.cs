@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 using TipCases.Domain.Victims;
 using TipCases.Web.Data;
 
@@ -57,4 +58,11 @@ public static class CaseFilters
     /// <summary>Cases with a victim who suffered this form of exploitation.</summary>
     public static IQueryable<Case> WithVictimExploitedFor(this IQueryable<Case> query, TipCasesDbContext db, ExploitationForm form) =>
         query.Where(c => db.CaseVictims.Any(l => l.CaseId == c.Id && db.Victims.Any(v => v.Id == l.VictimId && v.Exploitation.Contains(form))));
+
+    /// <summary>The verdicts a case's outcome can be filtered on (<c>outcome=Convicted</c> or <c>outcome=Acquitted</c>).</summary>
+    public static bool IsVerdict(ChargeStatus status) => status is ChargeStatus.Convicted or ChargeStatus.Acquitted;
+
+    /// <summary>Cases with at least one charge decided by this verdict (a conviction or an acquittal).</summary>
+    public static IQueryable<Case> WithVerdict(this IQueryable<Case> query, TipCasesDbContext db, ChargeStatus verdict) =>
+        query.Where(c => db.Charges.Any(ch => ch.CaseId == c.Id && ch.Status == verdict));
 }

@@ -72,6 +72,7 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
     public Dictionary<string, string>? NextPageRoute { get; private set; }
 
     private CaseStage? _stage;
+    private TipCases.Domain.Charges.ChargeStatus? _outcome;
     private bool _openOnly;
     private ExploitationForm? _purpose;
     private bool _overdueTasks;
@@ -169,7 +170,7 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         c.Team.Count));
 
     /// <summary>Whether a filter a dashboard figure links with (open, purpose, overdue tasks, assignee) is applied.</summary>
-    public bool HasFigureFilter => _openOnly || _purpose is not null || _overdueTasks || _assignee is not null;
+    public bool HasFigureFilter => _openOnly || _purpose is not null || _overdueTasks || _assignee is not null || _outcome is not null;
 
     /// <summary>The dashboard figure filters applied, as query parameters.</summary>
     public IEnumerable<(string Name, string Value)> FigureFilters()
@@ -189,6 +190,10 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         if (_assignee is { } assignee)
         {
             yield return ("assignee", assignee.ToString());
+        }
+        if (_outcome is { } outcome)
+        {
+            yield return ("outcome", outcome.ToString());
         }
     }
 
@@ -218,6 +223,10 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         {
             var name = People.FirstOrDefault(p => p.Id == assignee)?.DisplayName ?? "this person";
             list.Add(((_overdueTasks ? "The overdue task is assigned to " : "With an open task assigned to ") + name, Without("assignee")));
+        }
+        if (_outcome is { } outcome)
+        {
+            list.Add((outcome == TipCases.Domain.Charges.ChargeStatus.Convicted ? "With a conviction" : "With an acquittal", Without("outcome")));
         }
         return list;
     }
@@ -384,6 +393,11 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         {
             FilterErrors["overdue"] = "Only overdue tasks can be filtered on (overdue=tasks).";
         }
+        _outcome = Filter.Outcome is { } outcome && Enum.IsDefined(outcome) && CaseFilters.IsVerdict(outcome) ? outcome : null;
+        if (Refused("outcome") || (Filter.Outcome is not null && _outcome is null))
+        {
+            FilterErrors["outcome"] = "Only convictions and acquittals can be filtered on (outcome=Convicted or outcome=Acquitted).";
+        }
         _assignee = Filter.Assignee;
         if (Refused("assignee"))
         {
@@ -438,6 +452,10 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         if (_overdueTasks || _assignee is not null)
         {
             query = query.WithOpenTasks(clock.Today(), _overdueTasks, _assignee);
+        }
+        if (_outcome is { } verdict)
+        {
+            query = query.WithVerdict(db, verdict);
         }
         return query;
     }
@@ -537,6 +555,9 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
 
         /// <summary>Open cases with an open task assigned to this person.</summary>
         [FromQuery(Name = "assignee")] public Guid? Assignee { get; init; }
+
+        /// <summary>Cases with a charge decided by this verdict (Convicted or Acquitted).</summary>
+        [FromQuery(Name = "outcome")] public TipCases.Domain.Charges.ChargeStatus? Outcome { get; init; }
 
         /// <summary>Keyset: an opaque token holding the sort key and id of the last row of the previous page.</summary>
         [FromQuery(Name = "after")] public string? After { get; init; }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 using TipCases.Domain.Victims;
 using TipCases.Web.Data;
 using TipCases.Web.Infrastructure;
@@ -52,7 +53,11 @@ public sealed class DashboardQueries(CaseQueries cases, TipCasesDbContext db, Ti
         var purposes = await PurposesAsync(scoped, ct);
         var victims = await VictimCountsAsync(scoped, today, ct);
         var compensation = await CompensationAsync(scoped, ct);
-        return new DashboardFigures(today, scope, period, user.UserId(), groups, people, overdue, purposes, victims, compensation);
+        var outcomes = await OutcomesAsync(scoped, ct);
+        return new DashboardFigures(today, scope, period, user.UserId(), groups, people, overdue, purposes, victims, compensation)
+        {
+            Outcomes = outcomes,
+        };
     }
 
     /// <summary>Cases by stage, approach and scope in one GROUP BY (at most 28 rows); the page adds them up as it needs.</summary>
@@ -163,6 +168,44 @@ public sealed class DashboardQueries(CaseQueries cases, TipCasesDbContext db, Ti
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Outcomes of the counted cases: how many have a conviction, how many an acquittal (conditions
+    /// from <see cref="CaseFilters.WithVerdict"/>), and the median days from intake (the case's
+    /// opened-on date) to its first verdict. One GROUP BY per case over its decided charges, summed
+    /// in SQL; the median reads only the one or two middle rows of that per-case result, ordered in SQL.
+    /// </summary>
+    private async Task<Outcomes> OutcomesAsync(IQueryable<Case> scoped, CancellationToken ct)
+    {
+        var perCase =
+            from ch in db.Charges
+            where ch.Status == ChargeStatus.Convicted || ch.Status == ChargeStatus.Acquitted
+            group ch by ch.CaseId into g
+            select new
+            {
+                CaseId = g.Key,
+                Convicted = g.Max(x => x.Status == ChargeStatus.Convicted ? 1 : 0),
+                Acquitted = g.Max(x => x.Status == ChargeStatus.Acquitted ? 1 : 0),
+                VerdictOn = g.Min(x => x.StatusOn),
+            };
+        var decided =
+            from p in perCase
+            join c in scoped on p.CaseId equals c.Id
+            select new { p.Convicted, p.Acquitted, Days = p.VerdictOn.DayNumber - c.OpenedOn.DayNumber };
+        var totals = await decided
+            .GroupBy(x => 1)
+            .Select(g => new { Convicted = g.Sum(x => x.Convicted), Acquitted = g.Sum(x => x.Acquitted), Cases = g.Count() })
+            .SingleOrDefaultAsync(ct);
+        if (totals is null || totals.Cases == 0)
+        {
+            return new Outcomes(0, 0, 0, null);
+        }
+        // percentile_cont(0.5): the middle value, or the mean of the two middle values.
+        var middle = await decided.Select(x => x.Days).OrderBy(d => d)
+            .Skip((totals.Cases - 1) / 2).Take(totals.Cases % 2 == 0 ? 2 : 1)
+            .ToListAsync(ct);
+        return new Outcomes(totals.Convicted, totals.Acquitted, totals.Cases, middle.Average());
+    }
+
     /// <summary><c>v => new VictimFlags { Child = ..., WithoutRecentSupport = (the filter's condition), ... }</c>,
     /// built from the very expressions the victim list filters by.</summary>
     private static Expression<Func<Victim, VictimFlags>> Flags(DateOnly today)
@@ -215,6 +258,10 @@ public sealed record PersonLoad(Guid UserId, string DisplayName, bool IsActive, 
 
 public sealed record OverdueTasks(int Cases, int Tasks);
 
+/// <param name="Decided">Cases with at least one verdict (conviction or acquittal).</param>
+/// <param name="MedianDaysToVerdict">Median days from the case's opening to its first verdict; null when none.</param>
+public sealed record Outcomes(int Convicted, int Acquitted, int Decided, double? MedianDaysToVerdict);
+
 public sealed record PurposeCount(ExploitationForm Form, int Cases, int Victims);
 
 public sealed record VictimCounts(int Total, int Children, int ChildStatusUnknown, int WithoutRecentSupport, int FollowUpsOverdue,
@@ -242,6 +289,9 @@ public sealed record DashboardFigures(
     VictimCounts Victims,
     IReadOnlyList<CompensationTotal> Compensation)
 {
+    /// <summary>Convictions, acquittals and time to verdict on the counted cases.</summary>
+    public Outcomes Outcomes { get; init; } = new(0, 0, 0, null);
+
     public int TotalCases => Groups.Sum(g => g.Count);
 
     public int OpenCases => Groups.Where(g => g.Stage is not (CaseStage.Closed or CaseStage.Discontinued)).Sum(g => g.Count);
