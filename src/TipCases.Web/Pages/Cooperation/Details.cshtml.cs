@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TipCases.Domain;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 using TipCases.Domain.Cooperation;
 using TipCases.Domain.Jurisdiction;
 using TipCases.Web.Data;
@@ -75,9 +76,40 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
                 return Task.FromResult<string?>(null);
             }
             request.ChangeStatus(Status.To!.Value, Status.On, Status.DueOn, Status.Grounds, Status.BecauseNational, Today);
-            return Task.FromResult<string?>($"The request is now {request.Status.DisplayName().ToLowerInvariant()}." +
-                (request.JurisdictionEffect().Outcome != ExtraditionRefusal.None ? " " + request.JurisdictionEffect().Explanation : ""));
+            var effect = request.JurisdictionEffect();
+            return RecordRefusalOnDefendantsAsync(caseId, request, effect, ct);
         }, ct);
+    }
+
+    /// <summary>
+    /// A refused incoming extradition marks each natural-person defendant concerned as present in
+    /// the territory with the refusal and why, in the same save as the status (and its audit), so
+    /// the case's jurisdiction analysis shows Art. 15(3) or 15(4).
+    /// </summary>
+    private async Task<string?> RecordRefusalOnDefendantsAsync(Guid caseId, CooperationRequest request, JurisdictionEffect effect, CancellationToken ct)
+    {
+        var message = $"The request is now {request.Status.DisplayName().ToLowerInvariant()}.";
+        if (effect.Outcome == ExtraditionRefusal.None)
+        {
+            return effect.Explanation is null ? message : message + " " + effect.Explanation;
+        }
+        var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
+        var defendants = await db.Defendants
+            .Where(d => d.CaseId == caseId && effect.DefendantIds.Contains(d.Id) && d.Kind == DefendantKind.NaturalPerson)
+            .ToListAsync(ct);
+        var note = $"Extradition requested by {request.CounterpartState} refused on {Dates.Day(request.AnsweredOn ?? Today)}" +
+            (string.IsNullOrWhiteSpace(request.RefusalGrounds) ? "." : ": " + request.RefusalGrounds);
+        if (note.Length > Defendant.NoteMaxLength)
+        {
+            note = note[..Defendant.NoteMaxLength];
+        }
+        foreach (var d in defendants)
+        {
+            d.Update(@case, new DefendantDetails(d.Kind, d.Name, d.Aliases, d.DateOfBirth, d.Nationality, d.IsStateless, d.HabitualResidence,
+                d.Custody, d.LegalForm, d.RegistrationNumber, d.Country, true, effect.Outcome, note), Today);
+        }
+        return message + " " + effect.Explanation +
+            (defendants.Count == 0 ? "" : $" {defendants.Count} defendant(s) are recorded as present in the territory with the refusal.");
     }
 
     public Task<IActionResult> OnPostDueAsync(Guid caseId, Guid id, DateOnly? dueOn, uint version, CancellationToken ct) =>
