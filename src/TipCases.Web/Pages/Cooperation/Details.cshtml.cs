@@ -10,6 +10,7 @@ using TipCases.Domain.Jurisdiction;
 using TipCases.Web.Data;
 using TipCases.Web.Infrastructure;
 using TipCases.Web.Pages.Cases;
+using TipCases.Web.Pages.Charges;
 using TipCases.Web.Security;
 
 namespace TipCases.Web.Pages.Cooperation;
@@ -20,7 +21,7 @@ namespace TipCases.Web.Pages.Cooperation;
 /// material is linked to the formal request that re-obtains it.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCases)]
-public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory people, TipCasesDbContext db,
+public sealed class DetailsModel(CooperationCases cooperation, ChargeQueries charges, PeopleDirectory people, TipCasesDbContext db,
     IValidator<DetailsModel.StatusInput> statusValidator, TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "Someone else changed this request at the same time, so nothing was saved. The page now shows it as it is; try again.";
@@ -47,6 +48,9 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
     public DateOnly Today => clock.Today();
 
     public string? Message { get; private set; }
+
+    /// <summary>The defendants the request concerns: by name for the team, by number for others.</summary>
+    public IReadOnlyList<string> ConcernedDefendants { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid caseId, Guid id, CancellationToken ct)
     {
@@ -222,6 +226,7 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
             return false;
         }
         Item = request;
+        ConcernedDefendants = (await charges.DefendantsOfCaseAsync(c, User, ct)).Where(d => request.DefendantIds.Contains(d.Id)).Select(d => d.Label).ToList();
         CanRecord = CooperationAccessRule.Allows(User.ToCaseViewer(), c, CooperationOperation.RecordRequest);
         var names = await people.NamesAsync([request.CreatedBy], ct);
         CreatedBy = names.GetValueOrDefault(request.CreatedBy, "Former colleague");
