@@ -5,6 +5,7 @@ using TipCases.Domain.Cases;
 using TipCases.Domain.Charges;
 using TipCases.Domain.Cooperation;
 using TipCases.Domain.Jurisdiction;
+using TipCases.Domain.Reference;
 using TipCases.Web.Data;
 using TipCases.Web.Tests.Charges;
 using TipCases.Web.Tests.Infrastructure;
@@ -81,5 +82,54 @@ public sealed class ExtraditionRefusalTests(TipCasesApp app) : WebTest(app)
         var row = (await BaseRowAsync(client, s.Case.Id, "Art. 15(4)")).ShouldNotBeNull();
         row.Cells[2].TextContent.Trim().ShouldNotBe("Mandatory");
         (await BaseRowAsync(client, s.Case.Id, "Art. 15(3)")).ShouldBeNull();
+    }
+}
+
+public sealed class CooperationDefendantChoiceTests(TipCasesApp app) : WebTest(app)
+{
+    private static Dictionary<string, string> Form() => new()
+    {
+        ["Form.Kind"] = nameof(CooperationKind.Extradition),
+        ["Form.Direction"] = nameof(CooperationDirection.Incoming),
+        ["Form.CounterpartState"] = "DE",
+        ["Form.Subject"] = "Extradition of the suspect to Germany",
+        ["Form.LegalBasis"] = nameof(LegalBasis.Convention),
+    };
+
+    [Fact]
+    public async Task The_request_form_offers_the_case_defendants_and_the_request_page_names_the_chosen_one()
+    {
+        var s = await VictimScenario.CreateAsync(App, CaseStage.Investigation);
+        var d = await App.DefendantAsync(s.Case.Id, ChargeTestData.Person("Ola Nordmann"));
+        var client = await App.SignedInClientAsync("paula");
+        var url = $"/Cases/{s.Case.Id}/Cooperation/Edit";
+        (await client.GetHtmlAsync(url)).QuerySelector($"label[for=Form_DefendantIds_1]")!.TextContent.ShouldContain("Ola Nordmann");
+
+        var form = Form();
+        form["Form.DefendantIds"] = d.Id.ToString();
+        (await client.SubmitFormAsync(url, form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var stored = (await App.StoredRequestsAsync()).Single(r => r.CaseId == s.Case.Id);
+        stored.DefendantIds.ShouldBe([d.Id]);
+        (await client.GetHtmlAsync($"/Cases/{s.Case.Id}/Cooperation/{stored.Id}")).QuerySelector("[data-testid=defendants-concerned]")!
+            .TextContent.ShouldBe("Ola Nordmann");
+    }
+
+    [Fact]
+    public async Task A_defendant_of_another_case_is_refused_next_to_the_field_and_nothing_is_saved()
+    {
+        var s = await VictimScenario.CreateAsync(App, CaseStage.Investigation);
+        var other = await App.CaseAsync("CPO", "Another case of paula's", (s.Paula, TeamRole.Prosecutor));
+        await App.DefendantAsync(s.Case.Id);
+        var stranger = await App.DefendantAsync(other.Id);
+        var client = await App.SignedInClientAsync("paula");
+        var form = Form();
+        form["Form.DefendantIds"] = stranger.Id.ToString();
+
+        var response = await client.SubmitFormAsync($"/Cases/{s.Case.Id}/Cooperation/Edit", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).FieldError("Form.DefendantIds").ShouldBe("Choose defendants of this case.");
+        (await App.StoredRequestsAsync()).ShouldNotContain(r => r.CaseId == s.Case.Id);
     }
 }
