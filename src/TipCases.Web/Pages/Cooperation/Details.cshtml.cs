@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TipCases.Domain;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 using TipCases.Domain.Cooperation;
 using TipCases.Domain.Jurisdiction;
 using TipCases.Web.Data;
 using TipCases.Web.Infrastructure;
 using TipCases.Web.Pages.Cases;
+using TipCases.Web.Pages.Charges;
 using TipCases.Web.Security;
 
 namespace TipCases.Web.Pages.Cooperation;
@@ -19,7 +21,7 @@ namespace TipCases.Web.Pages.Cooperation;
 /// material is linked to the formal request that re-obtains it.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCases)]
-public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory people, TipCasesDbContext db,
+public sealed class DetailsModel(CooperationCases cooperation, ChargeQueries charges, PeopleDirectory people, TipCasesDbContext db,
     IValidator<DetailsModel.StatusInput> statusValidator, TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "Someone else changed this request at the same time, so nothing was saved. The page now shows it as it is; try again.";
@@ -46,6 +48,9 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
     public DateOnly Today => clock.Today();
 
     public string? Message { get; private set; }
+
+    /// <summary>The defendants the request concerns: by name for the team, by number for others.</summary>
+    public IReadOnlyList<string> ConcernedDefendants { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid caseId, Guid id, CancellationToken ct)
     {
@@ -75,9 +80,40 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
                 return Task.FromResult<string?>(null);
             }
             request.ChangeStatus(Status.To!.Value, Status.On, Status.DueOn, Status.Grounds, Status.BecauseNational, Today);
-            return Task.FromResult<string?>($"The request is now {request.Status.DisplayName().ToLowerInvariant()}." +
-                (request.JurisdictionEffect().Outcome != ExtraditionRefusal.None ? " " + request.JurisdictionEffect().Explanation : ""));
+            var effect = request.JurisdictionEffect();
+            return RecordRefusalOnDefendantsAsync(caseId, request, effect, ct);
         }, ct);
+    }
+
+    /// <summary>
+    /// A refused incoming extradition marks each natural-person defendant concerned as present in
+    /// the territory with the refusal and why, in the same save as the status (and its audit), so
+    /// the case's jurisdiction analysis shows Art. 15(3) or 15(4).
+    /// </summary>
+    private async Task<string?> RecordRefusalOnDefendantsAsync(Guid caseId, CooperationRequest request, JurisdictionEffect effect, CancellationToken ct)
+    {
+        var message = $"The request is now {request.Status.DisplayName().ToLowerInvariant()}.";
+        if (effect.Outcome == ExtraditionRefusal.None)
+        {
+            return effect.Explanation is null ? message : message + " " + effect.Explanation;
+        }
+        var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
+        var defendants = await db.Defendants
+            .Where(d => d.CaseId == caseId && effect.DefendantIds.Contains(d.Id) && d.Kind == DefendantKind.NaturalPerson)
+            .ToListAsync(ct);
+        var note = $"Extradition requested by {request.CounterpartState} refused on {Dates.Day(request.AnsweredOn ?? Today)}" +
+            (string.IsNullOrWhiteSpace(request.RefusalGrounds) ? "." : ": " + request.RefusalGrounds);
+        if (note.Length > Defendant.NoteMaxLength)
+        {
+            note = note[..Defendant.NoteMaxLength];
+        }
+        foreach (var d in defendants)
+        {
+            d.Update(@case, new DefendantDetails(d.Kind, d.Name, d.Aliases, d.DateOfBirth, d.Nationality, d.IsStateless, d.HabitualResidence,
+                d.Custody, d.LegalForm, d.RegistrationNumber, d.Country, true, effect.Outcome, note), Today);
+        }
+        return message + " " + effect.Explanation +
+            (defendants.Count == 0 ? "" : $" {defendants.Count} defendant(s) are recorded as present in the territory with the refusal.");
     }
 
     public Task<IActionResult> OnPostDueAsync(Guid caseId, Guid id, DateOnly? dueOn, uint version, CancellationToken ct) =>
@@ -190,6 +226,7 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
             return false;
         }
         Item = request;
+        ConcernedDefendants = (await charges.DefendantsOfCaseAsync(c, User, ct)).Where(d => request.DefendantIds.Contains(d.Id)).Select(d => d.Label).ToList();
         CanRecord = CooperationAccessRule.Allows(User.ToCaseViewer(), c, CooperationOperation.RecordRequest);
         var names = await people.NamesAsync([request.CreatedBy], ct);
         CreatedBy = names.GetValueOrDefault(request.CreatedBy, "Former colleague");

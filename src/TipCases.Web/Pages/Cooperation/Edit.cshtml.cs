@@ -9,6 +9,7 @@ using TipCases.Domain.Reference;
 using TipCases.Web.Data;
 using TipCases.Web.Infrastructure;
 using TipCases.Web.Pages.Cases;
+using TipCases.Web.Pages.Charges;
 using TipCases.Web.Security;
 
 namespace TipCases.Web.Pages.Cooperation;
@@ -16,7 +17,7 @@ namespace TipCases.Web.Pages.Cooperation;
 /// <summary>Records a cooperation request on a case as a draft, or edits one that is not closed.
 /// Investigators and prosecutors on the team and supervisors of the office (CooperationAccessRule).</summary>
 [Authorize(Policy = Policies.WorkOnCases)]
-public sealed class EditModel(CooperationCases cooperation, TipCasesDbContext db, IValidator<EditModel.Input> validator, TimeProvider clock) : PageModel
+public sealed class EditModel(CooperationCases cooperation, ChargeQueries charges, TipCasesDbContext db, IValidator<EditModel.Input> validator, TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "Someone else changed this request at the same time, so nothing was saved. The form now shows it as it is; make your changes again.";
 
@@ -35,7 +36,7 @@ public sealed class EditModel(CooperationCases cooperation, TipCasesDbContext db
         {
             return refusal;
         }
-        Show(load.Case!, id);
+        await ShowAsync(load.Case!, id, ct);
         if (id is { } requestId)
         {
             var request = await db.CooperationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId && r.CaseId == caseId, ct);
@@ -60,12 +61,20 @@ public sealed class EditModel(CooperationCases cooperation, TipCasesDbContext db
             return refusal;
         }
         var @case = load.Case!;
-        Show(@case, id);
+        await ShowAsync(@case, id, ct);
         ModelState.Clear(); // binding errors (an unknown kind, a malformed date) are the validator's to explain
         var validation = await validator.ValidateAsync(Form, ct);
         if (!validation.IsValid)
         {
             validation.AddToModelState(ModelState, nameof(Form));
+        }
+        // A defendant id that is not one of this case's (a tampered form) saves nothing.
+        if (Form.DefendantIds.Any(d => Defendants.All(x => x.Id != d)))
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(Input.DefendantIds)}", "Choose defendants of this case.");
+        }
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
         var details = Form.ToDetails();
@@ -115,8 +124,12 @@ public sealed class EditModel(CooperationCases cooperation, TipCasesDbContext db
         return RedirectToPage("Details", new { caseId, id = request.Id });
     }
 
-    private void Show(Case c, Guid? id)
+    /// <summary>The case's defendants to choose from: by name for the team, by number for others.</summary>
+    public IReadOnlyList<DefendantView> Defendants { get; private set; } = [];
+
+    private async Task ShowAsync(Case c, Guid? id, CancellationToken ct)
     {
+        Defendants = await charges.DefendantsOfCaseAsync(c, User, ct);
         CaseId = c.Id;
         Reference = c.Reference;
         RequestId = id;
