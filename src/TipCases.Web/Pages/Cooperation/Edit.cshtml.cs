@@ -60,6 +60,10 @@ public sealed class EditModel(CooperationCases cooperation, TipCasesDbContext db
             return refusal;
         }
         var @case = load.Case!;
+        if (id is { } existing && !await db.CooperationRequests.AnyAsync(r => r.Id == existing && r.CaseId == caseId, ct))
+        {
+            return NotFound(); // another case's request: refused before the form is even looked at
+        }
         Show(@case, id);
         ModelState.Clear(); // binding errors (an unknown kind, a malformed date) are the validator's to explain
         var validation = await validator.ValidateAsync(Form, ct);
