@@ -108,5 +108,89 @@ public static class AccessMatrix
         GET  /Victims/{id}/NonPunishment                login      200/404/404   200/404/404  200/404/404  200/200/404  403
         POST /Victims/{id}/NonPunishment?handler=Flag   login      ok/404/404    ok/404/404   ok/404/404   ok/ok/404    403
         POST /Victims/{id}/NonPunishment?handler=Review login      403/404/404   ok/404/404   403/404/404  403/403/404  403
+
+        # Account (added from the rules; see the feature access code)
+        GET  /Account/Authenticator                     login        200          200          200          200          200
+        POST /Account/Authenticator                     login        ok           ok           ok           ok           ok
+        POST /Account/Authenticator?handler=Confirm     login        ok           ok           ok           ok           ok
+        GET  /Account/Enrol                             302          302          302          302          302          302
+        POST /Account/Enrol                             ok           ok           ok           ok           ok           ok
+        GET  /Account/Mfa                               302          302          302          302          302          302
+        POST /Account/Mfa                               ok           ok           ok           ok           ok           ok
+        GET  /Account/RecoveryCodes                     login        200          200          200          200          200
+        POST /Account/RecoveryCodes                     login        ok           ok           ok           ok           ok
+        GET  /Account/Security                          login        200          200          200          200          200
+
+        # Offences (added from the rules; see the feature access code)
+        GET  /Admin/Offences                            login        403          403          403          403          200
+        GET  /Admin/Offences/Edit/{id?}                 login        403          403          403          403          200
+        POST /Admin/Offences/Edit/{id?}                 login        403          403          403          403          ok
+
+        # Cases (added from the rules; see the feature access code)
+        GET  /Cases?handler=Csv                         login        200          200          200          200          403
+
+        # Victims (added from the rules; see the feature access code)
+        GET  /Victims                                   login        200          200          200          200          403
+
+        # Charges (added from the rules; see the feature access code)
+        GET  /Cases/{caseId}/Charges/Edit/{chargeId?}   login        403/403/404/404/404/404/404/404/404/404/404/404 200/200/404/404/404/404/404/404/404/404/404/404 403/403/404/404/404/404/404/404/404/404/404/404 403/403/404/404/403/404/403/404/404/404/404/404 403
+        POST /Cases/{caseId}/Charges/Edit/{chargeId?}   login        403/403/404/404/404/404/404/404/404/404/404/404 ok/ok/404/404/404/404/404/404/404/404/404/404 403/403/404/404/404/404/404/404/404/404/404/404 403/403/404/404/403/404/403/404/404/404/404/404 403
+        GET  /Cases/{caseId}/Defendants/{defendantId?}  login        200/200/404/404/404/404/404/404/404/404/404/404 200/200/404/404/404/404/404/404/404/404/404/404 403/403/404/404/404/404/404/404/404/404/404/404 403/403/404/404/403/404/403/404/404/404/404/404 403
+        POST /Cases/{caseId}/Defendants/{defendantId?}  login        ok/ok/404/404/404/404/404/404/404/404/404/404 ok/ok/404/404/404/404/404/404/404/404/404/404 403/403/404/404/404/404/404/404/404/404/404/404 403/403/404/404/403/404/403/404/404/404/404/404 403
+        GET  /Cases/{id}/Charges                        login        200/404/404  200/404/404  200/404/404  200/200/404  403
+        GET  /Charges/{id}                              login        200/404/404  200/404/404  200/404/404  200/200/404  403
+        GET  /Charges/{id}/Facts                        login        200/404/404  200/404/404  403/404/404  403/403/404  403
+        POST /Charges/{id}/Facts                        login        ok/404/404   ok/404/404   403/404/404  403/403/404  403
+        GET  /Charges/{id}/Status                       login        403/404/404  200/404/404  403/404/404  403/403/404  403
+        POST /Charges/{id}/Status?handler=Appeal        login        403/404/404  ok/404/404   403/404/404  403/403/404  403
+        POST /Charges/{id}/Status?handler=Sentence      login        403/404/404  ok/404/404   403/404/404  403/403/404  403
+        POST /Charges/{id}/Status?handler=Status        login        403/404/404  ok/404/404   403/404/404  403/403/404  403
+        POST /Charges/{id}?handler=Accept               login        403/404/404  ok/404/404   403/404/404  403/403/404  403
+        POST /Charges/{id}?handler=Dismiss              login        403/404/404  ok/404/404   403/404/404  403/403/404  403
+
+        # Hearings (added from the rules; see the feature access code)
+        GET  /Cases/{id}/Hearings                       login        200/404/404  200/404/404  200/404/404  200/200/404  403
+        GET  /Cases/{id}/Hearings/New                   login        200/404/404  200/404/404  403/404/404  200/200/404  403
+        POST /Cases/{id}/Hearings/New                   login        ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
+        GET  /Cases/{id}/Hearings/{hearingId}           login        200/404/404  200/404/404  403/404/404  200/200/404  403
+        POST /Cases/{id}/Hearings/{hearingId}           login        ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
+        GET  /Hearings/Upcoming                         login        200          200          200          200          403
+
+        # Jurisdiction (added from the rules; see the feature access code)
+        GET  /Cases/{id}/Jurisdiction                   login        200/404/404  200/404/404  200/404/404  200/200/404  403
+        POST /Cases/{id}/Jurisdiction?handler=AddPlace  login        ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
+        POST /Cases/{id}/Jurisdiction?handler=Facts     login        ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
+        # RemovePlace posts no placeId (no FormFor yet): allowed actors get "no such place" (404) after the access check
+        POST /Cases/{id}/Jurisdiction?handler=RemovePlace login      404          404          403/404/404  404          403
+
+        # Cooperation (added from the rules; see the feature access code)
+        GET  /Cases/{caseId}/Cooperation/Edit/{id?}     login        200/200/404/404/404/404/404/404/404/404/404/404 200/200/404/404/404/404/404/404/404/404/404/404 403/403/403/403/404/404/404/404/404/404/404/404 200/200/404/404/200/404/200/404/404/404/404/404 403
+        POST /Cases/{caseId}/Cooperation/Edit/{id?}     login        ok/ok/404/404/404/404/404/404/404/404/404/404 ok/ok/404/404/404/404/404/404/404/404/404/404 403/403/403/403/404/404/404/404/404/404/404/404 ok/ok/404/404/ok/404/ok/404/404/404/404/404 403
+        GET  /Cases/{caseId}/Cooperation/{id}           login        200/404/404  200/404/404  200/404/404  200/200/404  403
+        POST /Cases/{caseId}/Cooperation/{id}?handler=AddMaterial login        ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
+        POST /Cases/{caseId}/Cooperation/{id}?handler=Confirm login        ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
+        POST /Cases/{caseId}/Cooperation/{id}?handler=Cover login        ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
+        POST /Cases/{caseId}/Cooperation/{id}?handler=Due login        ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
+        POST /Cases/{caseId}/Cooperation/{id}?handler=RemoveMaterial login        ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
+        POST /Cases/{caseId}/Cooperation/{id}?handler=Status login        ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
+        GET  /Cooperation                               login        200          200          200          200          403
+
+        # Assets (added from the rules; see the feature access code)
+        GET  /Cases/{caseId}/Assets/Edit/{id?}          login        403/403/403/403/404/404/404/404/404/404/404/404 200/200/404/404/404/404/404/404/404/404/404/404 403/403/403/403/404/404/404/404/404/404/404/404 200/200/404/404/200/404/200/404/404/404/404/404 403
+        POST /Cases/{caseId}/Assets/Edit/{id?}          login        403/403/403/403/404/404/404/404/404/404/404/404 ok/ok/404/404/404/404/404/404/404/404/404/404 403/403/403/403/404/404/404/404/404/404/404/404 ok/ok/404/404/ok/404/ok/404/404/404/404/404 403
+        GET  /Cases/{caseId}/Assets/{id}                login        200/404/404  200/404/404  200/404/404  200/200/404  403
+        POST /Cases/{caseId}/Assets/{id}?handler=Allocate login        403/404/404  ok/404/404   403/404/404  ok/ok/404    403
+        POST /Cases/{caseId}/Assets/{id}?handler=Realised login        403/404/404  ok/404/404   403/404/404  ok/ok/404    403
+        POST /Cases/{caseId}/Assets/{id}?handler=Step   login        403/404/404  ok/404/404   403/404/404  ok/ok/404    403
+
+        # Dashboard (added from the rules; see the feature access code)
+        GET  /Dashboard                                 login        403          403          403          200          403
+        GET  /Dashboard/Export                          login        400          400          400          400          403
+        GET  /Dashboard/Statistics                      login        403          403          403          200          403
+        GET  /Dashboard/Statistics?handler=Csv          login        403          403          403          200          403
+        GET  /Dashboard/Statistics?handler=Report       login        403          403          403          200          403
+
+        # Other (added from the rules; see the feature access code)
+        POST /Admin/Users/Edit/{id}?handler=ResetAuthenticator login        403          403          403          403          ok
         """;
 }

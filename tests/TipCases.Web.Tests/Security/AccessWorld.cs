@@ -1,6 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using TipCases.Domain.Assets;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
+using TipCases.Web.Tests.Charges;
+using TipCases.Web.Tests.Cooperation;
+using TipCases.Web.Tests.Hearings;
+using TipCases.Web.Tests.Victims;
 using TipCases.Domain.Victims;
 using TipCases.Web.Data;
 using TipCases.Testing.Security;
@@ -70,6 +76,17 @@ public sealed class AccessWorld
     /// has none, and the first record of <c>Records</c> is used).</summary>
     public IReadOnlyList<(string Kind, Func<string, string, bool> Fills, IReadOnlyList<(string Relation, string Value)> Records, Func<RecordSet, string>? Fresh)> Kinds =>
     [
+        // Records of a case, before the case itself: their {id} follows the case's {caseId}.
+        ("asset", (route, p) => route.StartsWith("/Cases/", StringComparison.Ordinal) && route.Contains("/Assets/", StringComparison.Ordinal) && p == "id",
+            Related(_assetOf), set => _assetOf[S(set.Case)]),
+        ("request", (route, p) => route.StartsWith("/Cases/", StringComparison.Ordinal) && route.Contains("/Cooperation/", StringComparison.Ordinal) && p == "id",
+            Related(_requestOf), set => _requestOf[S(set.Case)]),
+        ("charge", (route, p) => (route.StartsWith("/Charges/", StringComparison.Ordinal) && p == "id") || p == "chargeId",
+            Related(_chargeOf), set => _chargeOf[S(set.Case)]),
+        ("defendant", (_, p) => p == "defendantId", Related(_defendantOf), set => _defendantOf[S(set.Case)]),
+        ("hearing", (_, p) => p == "hearingId", Related(_hearingOf), set => _hearingOf[S(set.Case)]),
+        ("offence", (route, p) => route.StartsWith("/Admin/Offences/", StringComparison.Ordinal) && p == "id",
+            [("offence", S(DefaultOffences.TraffickingId))], null),
         ("case", (route, p) => route.StartsWith("/Cases/", StringComparison.Ordinal) && p is "id" or "caseId",
             [("team", S(TeamCase.Id)), ("office", S(OfficeCase.Id)), ("other", S(OtherCase.Id))], set => S(set.Case)),
         ("victim", (route, p) => route.StartsWith("/Victims/", StringComparison.Ordinal) && p is "id" or "victimId",
@@ -97,6 +114,7 @@ public sealed class AccessWorld
         _taskOf[S(@case.Id)] = S(await AddTaskAsync(_app, @case.Id));
         var victim = (await _app.VictimAsync(@case, liaisonOfficer: ActorIds["liaison"])).Id;
         _measureOf[S(victim)] = S(await PlanMeasureAsync(_app, victim));
+        await AddCaseRecordsAsync(@case);
         var user = await _app.UserAsync($"target.{n}", Roles.Investigator);
         return new RecordSet(@case.Id, victim, user.Id, Office);
     }
@@ -121,6 +139,37 @@ public sealed class AccessWorld
     private static string S(Guid id) => id.ToString();
 
     private readonly Dictionary<string, string> _taskOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _defendantOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _chargeOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _hearingOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _requestOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _assetOf = new(StringComparer.Ordinal);
+
+    /// <summary>The records of the team, office and other cases, by the case's relation.</summary>
+    private List<(string Relation, string Value)> Related(Dictionary<string, string> of) =>
+        [("team", of[S(TeamCase.Id)]), ("office", of[S(OfficeCase.Id)]), ("other", of[S(OtherCase.Id)])];
+
+    /// <summary>A defendant, a charge against them, a hearing, a cooperation request and an asset of the case.</summary>
+    private async Task AddCaseRecordsAsync(Case @case)
+    {
+        var id = S(@case.Id);
+        await _app.SetOffenceDatesAsync(@case.Id, new DateOnly(2025, 3, 1), null);
+        var defendant = await _app.DefendantAsync(@case.Id);
+        _defendantOf[id] = S(defendant.Id);
+        _chargeOf[id] = S((await _app.ChargeAsync(@case.Id, defendant.Id)).Id);
+        _hearingOf[id] = S((await _app.HearingAsync(@case, 14)).Id);
+        _requestOf[id] = S((await _app.RequestAsync(@case.Id, CooperationTestData.Mla())).Id);
+        _assetOf[id] = S(await _app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<TipCasesDbContext>();
+            var today = _app.Today();
+            var asset = Asset.Identify(@case.Id, new AssetDetails("Account at Northwind Bank", AssetKind.BankAccount, "CY", null, null, [], false, null, 10_000m, "EUR"),
+                today.AddDays(-60), null, @case.CreatedBy, _app.Clock.GetUtcNow(), today);
+            db.Assets.Add(asset);
+            await db.SaveChangesAsync();
+            return asset.Id;
+        }));
+    }
     private readonly Dictionary<string, string> _measureOf = new(StringComparer.Ordinal);
 
     /// <summary>Form fields a handler needs before it reaches its access check (an empty form would
@@ -162,6 +211,10 @@ public sealed class AccessWorld
         foreach (var victim in new[] { world.TeamVictim, world.OfficeVictim, world.OtherVictim })
         {
             world._measureOf[S(victim)] = S(await PlanMeasureAsync(app, victim));
+        }
+        foreach (var @case in new[] { world.TeamCase, world.OfficeCase, world.OtherCase })
+        {
+            await world.AddCaseRecordsAsync(@case);
         }
         world.OfficeUser = colleague.Id;
         world.OtherUser = north.Id;

@@ -62,6 +62,10 @@ public sealed class EditModel(CooperationCases cooperation, TipCasesDbContext db
         {
             return refusal;
         }
+        if (id is { } existing && !await db.Assets.AnyAsync(a => a.Id == existing && a.CaseId == caseId, ct))
+        {
+            return NotFound(); // another case's asset: refused before the form is even looked at
+        }
         (CaseId, AssetId, Reference) = (caseId, id, load.Case!.Reference);
         ModelState.Clear();
         var context = new ValidationContext<Input>(Form);

@@ -61,6 +61,10 @@ public sealed class EditModel(CooperationCases cooperation, ChargeQueries charge
             return refusal;
         }
         var @case = load.Case!;
+        if (id is { } existing && !await db.CooperationRequests.AnyAsync(r => r.Id == existing && r.CaseId == caseId, ct))
+        {
+            return NotFound(); // another case's request: refused before the form is even looked at
+        }
         await ShowAsync(@case, id, ct);
         ModelState.Clear(); // binding errors (an unknown kind, a malformed date) are the validator's to explain
         var validation = await validator.ValidateAsync(Form, ct);
