@@ -24,9 +24,10 @@ public sealed class SecurityHeaderTests(TipCasesApp app) : WebTest(app)
         var paula = await App.UserAsync("paula", Roles.Prosecutor);
         var lena = await App.UserAsync("lena", Roles.VictimLiaisonOfficer);
         await App.UserAsync("root", Roles.Administrator);
+        await App.UserAsync("sam", Roles.Supervisor);
         var @case = await App.CaseAsync("CPO", "Harbour lights", (paula.Id, TeamRole.Prosecutor), (lena.Id, TeamRole.VictimLiaisonOfficer));
         var victim = await App.VictimAsync(@case, liaisonOfficer: lena.Id);
-        var clients = new[] { App.NewClient(), await App.SignedInClientAsync("paula"), await App.SignedInClientAsync("lena"), await App.SignedInClientAsync("root") };
+        var clients = new[] { App.NewClient(), await App.SignedInClientAsync("paula"), await App.SignedInClientAsync("lena"), await App.SignedInClientAsync("root"), await App.SignedInClientAsync("sam") };
         var answered = new List<string>();
 
         foreach (var route in PageRoutes())
