@@ -67,13 +67,15 @@ public sealed class EditModel(CooperationCases cooperation, TipCasesDbContext db
             return NotFound(); // another case's asset: refused before the form is even looked at
         }
         (CaseId, AssetId, Reference) = (caseId, id, load.Case!.Reference);
-        ModelState.Clear();
+        // The validator explains; what could not be read at all (a malformed date) is refused too.
+        var unbound = ModelState.ClearKeepingFailures();
         var context = new ValidationContext<Input>(Form);
         context.RootContextData[Validator.EditingKey] = id is not null;
         var validation = await validator.ValidateAsync(context, ct);
-        if (!validation.IsValid)
+        validation.AddToModelState(ModelState, nameof(Form));
+        ModelState.AddUnreported(unbound);
+        if (!ModelState.IsValid)
         {
-            validation.AddToModelState(ModelState, nameof(Form));
             return Page();
         }
         var details = Form.ToDetails();
