@@ -30,6 +30,8 @@
         }
     };
 
+    // Once the whole page is parsed, so that sections rendered after this script get their charts too.
+    function drawAll() {
     document.querySelectorAll('canvas[data-chart-labels]').forEach(function (canvas) {
         var labels = JSON.parse(canvas.dataset.chartLabels);
         var values = JSON.parse(canvas.dataset.chartValues);
@@ -57,4 +59,11 @@
             plugins: [valueLabels]
         });
     });
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', drawAll);
+    } else {
+        drawAll();
+    }
 })();
