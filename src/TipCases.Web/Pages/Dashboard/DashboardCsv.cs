@@ -18,6 +18,7 @@ public enum DashboardTable
     ApproachAndScope = 5,
     Victims = 6,
     Compensation = 7,
+    Outcomes = 8,
 }
 
 /// <summary>
@@ -104,6 +105,14 @@ public sealed class DashboardCsv(AuditLog audit)
                 {
                     yield return [C(t.Currency), N(t.Victims), N(t.Claims), Csv.Cell(t.Claimed), Csv.Cell(t.Awarded), Csv.Cell(t.Paid), Csv.Cell(t.Outstanding)];
                 }
+                break;
+            case DashboardTable.Outcomes:
+                yield return [C("Outcome"), C("Cases")];
+                yield return [C("With a conviction"), N(f.Outcomes.Convicted)];
+                yield return [C("With an acquittal"), N(f.Outcomes.Acquitted)];
+                yield return [C("With a verdict"), N(f.Outcomes.Decided)];
+                yield return [C("Median days from intake to first verdict"),
+                    f.Outcomes.MedianDaysToVerdict is { } median ? C(median.ToString("0.#", CultureInfo.InvariantCulture)) : C("")];
                 break;
             default:
                 yield break;
