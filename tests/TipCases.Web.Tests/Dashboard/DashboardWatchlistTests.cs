@@ -142,11 +142,11 @@ public sealed class DashboardWatchlistTests(TipCasesApp app) : WebTest(app)
         rows[0].Cells[1].TextContent.Trim().ShouldBe(w.Harbour.Reference);
         rows[0].Cells[2].TextContent.Trim().ShouldBe("Both witnesses");
         rows[0].QuerySelector("[data-testid=unprotected-witnesses]")!.TextContent.Trim().ShouldBe("1");
-        rows[0].Cells[3].TextContent.ShouldContain(w.Unprotected.Pseudonym);
-        rows[0].Cells[3].TextContent.ShouldNotContain(w.Protected.Pseudonym);
+        rows[0].Cells[4].TextContent.Trim().ShouldBe(w.Unprotected.Pseudonym);
+        rows[0].Cells[4].QuerySelector("a")!.GetAttribute("href").ShouldBe($"/Victims/{w.Unprotected.Id}/Protection");
         rows[0].QuerySelector("a")!.GetAttribute("href").ShouldBe($"/Cases/{w.Harbour.Id}/Hearings");
         rows[1].Cells[2].TextContent.Trim().ShouldBe("Measure ended");
-        rows[1].Cells[3].TextContent.ShouldContain(w.Ended.Pseudonym);
+        rows[1].Cells[4].TextContent.Trim().ShouldBe(w.Ended.Pseudonym);
         var section = page.QuerySelector("#office-watchlist")!.TextContent;
         foreach (var hidden in new[] { "Protected only", "Too late", "Cancelled", "No witness", "Northern court", w.NorthVictim.Pseudonym, "Amina", "Testperson" })
         {
