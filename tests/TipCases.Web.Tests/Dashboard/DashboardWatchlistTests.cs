@@ -211,6 +211,38 @@ public sealed class DashboardWatchlistTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task The_asset_tables_download_as_csv_for_supervisors_only_with_the_pages_numbers()
+    {
+        await ArrangeAsync();
+        var sam = await App.SignedInClientAsync("sam");
+        var page = await sam.GetHtmlAsync("/Dashboard");
+        string Link(string table) => page.QuerySelectorAll("#office-assets-heading ~ span a, #office-watchlist a")
+            .Select(a => a.GetAttribute("href")!).First(h => h.Contains("table=" + table + "&", StringComparison.Ordinal) || h.EndsWith("table=" + table, StringComparison.Ordinal));
+        async Task<string[]> LinesAsync(HttpClient client, string url)
+        {
+            var response = await client.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            return (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        (await LinesAsync(sam, Link("Assets"))).ShouldBe(
+        [
+            "\"Currency\",\"Confiscated assets\",\"Estimated value confiscated\",\"Value realised\",\"Allocated to victims' compensation\",\"Victims paid from assets\"",
+            "\"EUR\",\"2\",\"12000.00\",\"6000.00\",\"4500.00\",\"1\"",
+        ]);
+        (await LinesAsync(sam, Link("AssetSteps"))).ShouldBe(
+        [
+            "\"Step reached\",\"Assets\"", "\"Identified\",\"1\"", "\"Frozen\",\"0\"", "\"Seized\",\"1\"", "\"Confiscated\",\"1\"",
+            "\"Returned\",\"0\"", "\"Disposed of\",\"1\"", "\"Total\",\"4\"",
+        ]);
+        (await LinesAsync(await App.SignedInClientAsync("nils"), "/Dashboard/Export?table=Assets&scope=Office"))[1].ShouldStartWith("\"EUR\",\"1\",\"99999.00\"");
+        // A prosecutor asks for the office's assets, whatever scope she names: refused.
+        var paula = await App.SignedInClientAsync("paula");
+        (await paula.GetAsync("/Dashboard/Export?table=Assets&scope=MyCases")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await paula.GetAsync("/Dashboard/Export?table=AssetSteps")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_supervisor_of_another_office_sees_only_that_office_in_every_section()
     {
         var w = await ArrangeAsync();

@@ -35,9 +35,13 @@ public sealed class DashboardWatchlist(DashboardQueries queries, CaseQueries cas
     {
         var unprotected = await UnprotectedHearingsAsync(user, ct);
         var overdue = await OverdueRequestsAsync(user, ct);
-        var assets = await AssetsAsync(queries.Cases(user, DashboardScope.Office, period), ct);
-        return new Watchlist(unprotected, overdue, assets);
+        var assets = await AssetsAsync(user, period, ct);
+        return new Watchlist(unprotected, overdue, assets, period);
     }
+
+    /// <summary>The assets section alone (its CSV download).</summary>
+    public Task<AssetFigures> AssetsAsync(ClaimsPrincipal user, DashboardPeriod period, CancellationToken ct) =>
+        AssetsAsync(queries.Cases(user, DashboardScope.Office, period), ct);
 
     private async Task<UnprotectedHearings> UnprotectedHearingsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -114,7 +118,8 @@ public sealed class DashboardWatchlist(DashboardQueries queries, CaseQueries cas
 }
 
 /// <summary>The watch list of the office dashboard.</summary>
-public sealed record Watchlist(UnprotectedHearings Hearings, OverdueRequests Requests, AssetFigures Assets);
+/// <param name="Period">The dashboard's period (which the assets are counted for).</param>
+public sealed record Watchlist(UnprotectedHearings Hearings, OverdueRequests Requests, AssetFigures Assets, DashboardPeriod Period);
 
 /// <param name="Count">Scheduled hearings in the next <see cref="DashboardWatchlist.HearingDays"/> days with a victim witness without trial-stage protection.</param>
 /// <param name="Soonest">The soonest of them, with their witnesses (pseudonyms only).</param>
