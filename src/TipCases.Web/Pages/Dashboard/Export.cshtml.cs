@@ -10,7 +10,8 @@ namespace TipCases.Web.Pages.Dashboard;
 /// A dashboard table as CSV: the office's (supervisors only) or the user's own cases' ("My work").
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCases)]
-public sealed class ExportModel(DashboardQueries queries, DashboardCsv csv, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class ExportModel(DashboardQueries queries, DashboardWatchlist watchlist, DashboardCsv csv, IAuthorizationService authorization, TimeProvider clock)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)] public PeriodQuery Filter { get; set; } = new();
 
@@ -24,12 +25,15 @@ public sealed class ExportModel(DashboardQueries queries, DashboardCsv csv, IAut
         {
             return BadRequest();
         }
-        var scope = Scope is { } s && Enum.IsDefined(s) ? s : DashboardScope.MyCases;
+        var assetTable = table is DashboardTable.Assets or DashboardTable.AssetSteps;
+        var scope = assetTable ? DashboardScope.Office : Scope is { } s && Enum.IsDefined(s) ? s : DashboardScope.MyCases;
         if (scope == DashboardScope.Office && !(await authorization.AuthorizeAsync(User, Policies.ViewOfficeDashboard)).Succeeded)
         {
             return Forbid();
         }
-        var figures = await queries.FiguresAsync(User, scope, Filter.Resolve(clock.Today()), ct);
-        return await csv.ResultAsync(figures, table, User, ct);
+        var period = Filter.Resolve(clock.Today());
+        var figures = await queries.FiguresAsync(User, scope, period, ct);
+        var assets = assetTable ? await watchlist.AssetsAsync(User, period, ct) : null;
+        return await csv.ResultAsync(figures, table, User, ct, assets);
     }
 }

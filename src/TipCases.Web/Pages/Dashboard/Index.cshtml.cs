@@ -11,13 +11,15 @@ namespace TipCases.Web.Pages.Dashboard;
 /// link to the cases or victims behind it, with charts beside tables that carry the same numbers.
 /// </summary>
 [Authorize(Policy = Policies.ViewOfficeDashboard)]
-public sealed class IndexModel(DashboardQueries queries, TimeProvider clock) : PageModel
+public sealed class IndexModel(DashboardQueries queries, DashboardWatchlist watchlist, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public PeriodQuery Filter { get; set; } = new();
 
     public DashboardPeriod Period { get; private set; } = DashboardPeriod.All;
 
     public DashboardFigures Figures { get; private set; } = null!;
+
+    public Watchlist Watchlist { get; private set; } = null!;
 
     /// <summary>Why the dates were not applied, when they could not be read.</summary>
     public string? PeriodError { get; private set; }
@@ -28,6 +30,7 @@ public sealed class IndexModel(DashboardQueries queries, TimeProvider clock) : P
         ModelState.Clear();
         Period = Filter.Resolve(clock.Today());
         Figures = await queries.FiguresAsync(User, DashboardScope.Office, Period, ct);
+        Watchlist = await watchlist.BuildAsync(User, Period, ct);
     }
 }
 
