@@ -204,6 +204,22 @@ public sealed class DashboardWatchlistTests(TipCasesApp app) : WebTest(app)
         ]);
         Text(page, "#office-asset-steps tfoot td").ShouldBe("4");
 
+        // Each count links to the office's cases with an asset now at that step (the northern confiscated one is not listed).
+        async Task<List<string>> CasesBehind(string step)
+        {
+            var link = page.QuerySelector($"#office-asset-steps tr[data-step={step}] a")!;
+            var list = await sam.GetHtmlAsync(link.GetAttribute("href")!);
+            return list.QuerySelectorAll("main table tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
+        }
+        var references = await App.WithScopeAsync(sp => sp.GetRequiredService<TipCasesDbContext>().Cases.AsNoTracking()
+            .ToDictionaryAsync(c => c.Title, c => c.Reference));
+        (await CasesBehind(nameof(AssetStep.Confiscated))).ShouldBe([references["Harbour Lights"]]);
+        (await CasesBehind(nameof(AssetStep.Disposed))).ShouldBe([references["Old quarry"]]);
+        (await CasesBehind(nameof(AssetStep.Identified))).ShouldBe([references["Harbour Lights"]]);
+        page.QuerySelector("#office-asset-steps tr[data-step=Frozen] a").ShouldBeNull("a zero links nowhere");
+        (await sam.GetHtmlAsync("/Cases?asset=Lost")).QuerySelector("#figure-filters")!.TextContent
+            .ShouldContain("Choose a step of an asset's life from the list");
+
         // The period narrows the assets to the cases opened in it (all of them today: the test cases were opened today).
         var lastYear = await sam.GetHtmlAsync($"/Dashboard?from={App.Today().AddYears(-2).Iso()}&to={App.Today().AddYears(-1).Iso()}");
         lastYear.QuerySelector("#office-assets").ShouldBeNull();
