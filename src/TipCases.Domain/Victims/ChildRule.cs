@@ -4,7 +4,8 @@ namespace TipCases.Domain.Victims;
 public sealed record OffencePeriod(string CaseReference, DateOnly? From, DateOnly? To, DateOnly CaseOpenedOn)
 {
     /// <summary>The first day known to fall within the exploitation: its start, else its end,
-    /// else (with a warning) the day the case was opened.</summary>
+    /// else (with a warning) the day the case was opened. Without the start it is an upper bound:
+    /// under 18 on it shows a child; 18 or older on it shows nothing yet.</summary>
     public (DateOnly Date, bool Estimated) ReferenceDate => (From ?? To) is { } known ? (known, false) : (CaseOpenedOn, true);
 }
 
@@ -42,8 +43,16 @@ public static class ChildRule
             : $"on {date:yyyy-MM-dd}, the first known day of the offence in {youngest.Period.CaseReference}";
         var child = youngest.Age < AgeOfMajority;
         var aged = exactAge ? $"Aged {youngest.Age}" : child ? "Under 18" : "18 or older";
-        return child
-            ? new(ChildStatus.Child, $"{aged} {when}: a child victim (under 18).", youngest.Age)
+        if (child)
+        {
+            return new(ChildStatus.Child, $"{aged} {when}: a child victim (under 18).", youngest.Age);
+        }
+        // An end date or the day the case was opened is only an upper bound: someone 18 then may
+        // have been 17 when the exploitation began, so adulthood is not shown until the start is known.
+        return youngest.Period.From is null
+            ? new(ChildStatus.Unknown,
+                $"{aged} {when}, but the exploitation may have begun earlier: record when it began to know whether the victim was a child then.",
+                youngest.Age)
             : new(ChildStatus.Adult, $"{aged} {when}.", youngest.Age);
     }
 

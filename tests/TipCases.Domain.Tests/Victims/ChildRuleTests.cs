@@ -83,6 +83,26 @@ public sealed class ChildRuleTests
         assessment.Reason.ShouldContain("2026-03-10");
     }
 
+    [Theory]
+    [InlineData(false, true)]  // only the end of the offence is known
+    [InlineData(false, false)] // no offence dates: the day the case was opened
+    public void Eighteen_on_an_upper_bound_shows_no_adult_until_the_start_of_the_exploitation_is_known(bool startKnown, bool endKnown)
+    {
+        var day = new DateOnly(2026, 3, 10);
+        var period = Period(startKnown ? day : null, endKnown ? day : null);
+
+        var assessment = ChildRule.Assess(new DateOnly(2007, 3, 10), [period]); // 19 on that day, maybe 17 when it began
+
+        assessment.Status.ShouldBe(ChildStatus.Unknown);
+        assessment.Reason.ShouldContain("record when it began");
+    }
+
+    [Fact]
+    public void Eighteen_on_the_known_first_day_of_the_exploitation_is_an_adult()
+    {
+        ChildRule.Assess(new DateOnly(2007, 3, 10), [Period(new DateOnly(2026, 3, 10))]).Status.ShouldBe(ChildStatus.Adult);
+    }
+
     [Fact]
     public void A_victim_who_was_a_child_in_any_one_of_their_cases_is_a_child_victim()
     {

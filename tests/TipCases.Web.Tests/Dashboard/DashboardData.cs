@@ -19,7 +19,9 @@ public sealed class DashboardData(TipCasesApp app)
         var @case = await app.CaseAsync(office, title, CaseStage.Intake, team);
         return await EditAsync(@case.Id, c =>
         {
-            c.UpdateDetails(new CaseDetails(c.Title, c.Summary, origin, scope, false, false, Today.AddDays(-openedDaysAgo), null, null), Today);
+            // The exploitation began the day the case was opened: victims' ages are taken on that day.
+            var opened = Today.AddDays(-openedDaysAgo);
+            c.UpdateDetails(new CaseDetails(c.Title, c.Summary, origin, scope, false, false, opened, opened, null), Today);
             var now = app.Clock.GetUtcNow();
             while (c.Stage != stage && stage != CaseStage.Discontinued && CaseStageRules.NextStage(c.Stage) is { } next)
             {

@@ -2,6 +2,7 @@ using TipCases.Domain.Cases;
 using TipCases.Domain.Victims;
 using TipCases.Web.Security;
 using TipCases.Web.Tests.Infrastructure;
+using TipCases.Web.Tests.Victims;
 
 namespace TipCases.Web.Tests.Dashboard;
 
@@ -33,7 +34,9 @@ public sealed class VictimListTests(TipCasesApp app) : WebTest(app)
     {
         await App.UserAsync("sam", Roles.Supervisor);
         var paula = await App.UserAsync("paula", Roles.Prosecutor);
-        var victim = await App.VictimAsync(await App.CaseAsync("CPO", "Case", (paula.Id, TeamRole.Prosecutor)));
+        var @case = await App.CaseAsync("CPO", "Case", (paula.Id, TeamRole.Prosecutor));
+        await App.SetOffenceDatesAsync(@case.Id, App.Today().AddYears(-1), null); // adulthood is shown from the first day of the exploitation
+        var victim = await App.VictimAsync(@case);
         var client = await App.SignedInClientAsync("sam");
 
         var refused = await client.GetHtmlAsync("/Victims?purpose=Nonsense&claims=euro");
