@@ -95,7 +95,8 @@ public sealed class IndexModel(IndexModel.Handler handler) : PageModel
                 from v in victims.Visible(user).AsNoTracking()
                 where v.LiaisonOfficerId == userId
                 // The latest step, as Victim.NextFollowUp defines it: a correlated subquery finds its
-                // id with one probe of the (victim, date) index, and a join by key fetches it.
+                // id with one index-only probe of the (victim, date, time) index, and a join by key
+                // fetches it. (Take(1) on the navigation would become a ROW_NUMBER() over every step.)
                 let latestId = v.SupportSteps.OrderByDescending(s => s.TookPlaceOn).ThenByDescending(s => s.CreatedAt)
                     .Select(s => (Guid?)s.Id).FirstOrDefault()
                 from latest in db.SupportSteps.Where(s => s.Id == latestId).DefaultIfEmpty()
@@ -132,6 +133,7 @@ public sealed class IndexModel(IndexModel.Handler handler) : PageModel
             var references = caseIds.Count == 0
                 ? []
                 : await cases.Visible(user).AsNoTracking().Where(c => caseIds.Contains(c.Id))
+                    .Select(c => new { c.Id, c.Reference })
                     .ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
             // The case of the latest step when the user may read it, else the victim's first readable case.
             VictimRow Row(Guid id, string pseudonym, DateOnly? on, Guid? stepCaseId, Guid? firstCaseId)

@@ -292,6 +292,15 @@ namespace TipCases.Web.Data.Migrations
                     b.HasIndex("OfficeId", "OpenedOn", "Id")
                         .HasDatabaseName("ix_cases_office_id_opened_on_id");
 
+                    b.HasIndex(new[] { "OfficeId", "OpenedOn" }, "OpenCases")
+                        .HasDatabaseName("ix_cases_office_id_opened_on_open")
+                        .HasFilter("stage NOT IN ('Closed', 'Discontinued')");
+
+                    b.HasIndex(new[] { "Reference" }, "ReferencePrefix")
+                        .HasDatabaseName("ix_cases_reference_prefix");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Reference" }, "ReferencePrefix"), new[] { "varchar_pattern_ops" });
+
                     b.ToTable("cases", (string)null);
                 });
 
@@ -830,8 +839,11 @@ namespace TipCases.Web.Data.Migrations
                     b.HasIndex("NextFollowUpOn")
                         .HasDatabaseName("ix_victim_support_steps_next_follow_up_on");
 
-                    b.HasIndex("VictimId", "TookPlaceOn")
-                        .HasDatabaseName("ix_victim_support_steps_victim_id_took_place_on");
+                    b.HasIndex("VictimId", "TookPlaceOn", "CreatedAt")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_victim_support_steps_victim_id_took_place_on_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("VictimId", "TookPlaceOn", "CreatedAt"), new[] { "Id", "NextFollowUpOn" });
 
                     b.ToTable("victim_support_steps", (string)null);
                 });

@@ -1,0 +1,58 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TipCases.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class ScaleIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_victim_support_steps_victim_id_took_place_on",
+                table: "victim_support_steps");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_support_steps_victim_id_took_place_on_created_at",
+                table: "victim_support_steps",
+                columns: new[] { "victim_id", "took_place_on", "created_at" },
+                descending: new[] { false, true, true })
+                .Annotation("Npgsql:IndexInclude", new[] { "id", "next_follow_up_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_office_id_opened_on_open",
+                table: "cases",
+                columns: new[] { "office_id", "opened_on" },
+                filter: "stage NOT IN ('Closed', 'Discontinued')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_reference_prefix",
+                table: "cases",
+                column: "reference")
+                .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_victim_support_steps_victim_id_took_place_on_created_at",
+                table: "victim_support_steps");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_office_id_opened_on_open",
+                table: "cases");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_reference_prefix",
+                table: "cases");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_victim_support_steps_victim_id_took_place_on",
+                table: "victim_support_steps",
+                columns: new[] { "victim_id", "took_place_on" });
+        }
+    }
+}
