@@ -40,6 +40,8 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
 
     public DbSet<SupportStep> SupportSteps => Set<SupportStep>();
 
+    public DbSet<Summaries.SummarySnapshot> SummarySnapshots => Set<Summaries.SummarySnapshot>();
+
     /// <summary>Data Protection keys, shared by every instance of the app so that a sign-in
     /// cookie issued by one instance is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1183,6 +1183,31 @@ namespace TipCases.Web.Data.Migrations
                     b.ToTable("reference_counters", (string)null);
                 });
 
+            modelBuilder.Entity("TipCases.Web.Data.Summaries.SummarySnapshot", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Key")
+                        .HasName("pk_summary_snapshots");
+
+                    b.ToTable("summary_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("TipCases.Web.Security.AppRole", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -13,6 +14,20 @@ namespace TipCases.Web.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "ix_victim_support_steps_victim_id_took_place_on",
                 table: "victim_support_steps");
+
+            migrationBuilder.CreateTable(
+                name: "summary_snapshots",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    computed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    duration_ms = table.Column<int>(type: "integer", nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_summary_snapshots", x => x.key);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "ix_victim_support_steps_victim_id_took_place_on_created_at",
@@ -37,6 +52,9 @@ namespace TipCases.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "summary_snapshots");
+
             migrationBuilder.DropIndex(
                 name: "ix_victim_support_steps_victim_id_took_place_on_created_at",
                 table: "victim_support_steps");

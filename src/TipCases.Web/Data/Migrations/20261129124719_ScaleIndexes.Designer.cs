@@ -13,7 +13,7 @@ using TipCases.Web.Data;
 namespace TipCases.Web.Data.Migrations
 {
     [DbContext(typeof(TipCasesDbContext))]
-    [Migration("20261129120943_ScaleIndexes")]
+    [Migration("20261129124719_ScaleIndexes")]
     partial class ScaleIndexes
     {
         /// <inheritdoc />
@@ -1184,6 +1184,31 @@ namespace TipCases.Web.Data.Migrations
                         .HasName("pk_reference_counters");
 
                     b.ToTable("reference_counters", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Web.Data.Summaries.SummarySnapshot", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Key")
+                        .HasName("pk_summary_snapshots");
+
+                    b.ToTable("summary_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("TipCases.Web.Security.AppRole", b =>
