@@ -102,7 +102,8 @@ GENERATOR_DLL=$ROOT/tools/TipCases.DataGenerator/bin/Release/net10.0/TipCases.Da
 GENERATED="(reused)"
 if [ -n "$CLUSTER" ] && [ "${BENCH_REUSE:-}" != 1 ]; then
   # A fresh database each run, so the generator starts from empty tables.
-  "$(pg_bin_dir)/psql" -q "host=127.0.0.1 port=$PG_PORT user=postgres password=postgres dbname=postgres" \
+  PSQL=$(command -v psql || echo "$(pg_bin_dir)/psql")
+  "$PSQL" -q "host=127.0.0.1 port=$PG_PORT user=postgres password=postgres dbname=postgres" \
     -c "DROP DATABASE IF EXISTS $DB_NAME" -c "CREATE DATABASE $DB_NAME" >/dev/null
 fi
 if [ "${BENCH_REUSE:-}" != 1 ]; then
