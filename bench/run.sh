@@ -136,19 +136,45 @@ for _ in $(seq 1 60); do
 done
 curl -fsS "$BASE/health/ready" >/dev/null 2>&1 || fail "the app did not become ready in 60 s; see .data/bench/app-$SIZE.log"
 
-# --- Sign-in ----------------------------------------------------------------------------------
-# Signs USER in through the real sign-in form and prints the session cookie ("TipCases=...").
-# The only place that knows the sign-in flow: when sign-in gains a second step (a TOTP code, from
-# the multi-factor branch), add it here (read the account's demo secret and post the code).
+# --- Sign-in ---------------------------------------------------------------------------------
+# The current 6-digit TOTP code (RFC 6238: HMAC-SHA1, 30-second steps) of a base32 secret.
+totp() {
+  if command -v oathtool >/dev/null 2>&1; then
+    oathtool --totp -b "$1"
+  elif command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import base64, hmac, struct, sys, time
+key = base64.b32decode(sys.argv[1])
+digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), "sha1").digest()
+offset = digest[-1] & 15
+print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000))' "$1"
+  else
+    fail "signing in needs a TOTP code: install oathtool (apt-get install oathtool) or python3."
+  fi
+}
+
+# Signs USER in through the real sign-in pages and prints the session cookie ("TipCases=...").
+# The only place that knows the sign-in flow: the password form, then, when the app asks for it
+# (two-step sign-in), a code from the accounts' authenticator secret (TIPCASES_DEMO_TOTP_SECRET,
+# default the published demo secret; the generator must have enrolled the accounts with it).
 sign_in() {
-  local user=$1 jar token status
+  local user=$1 jar token status location
   jar=$(mktemp)
   token=$(curl -fsS -c "$jar" -b "$jar" "$BASE/Account/Login" \
     | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
-  status=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+  location=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" \
     --data-urlencode "Form.UserName=$user" --data-urlencode "Form.Password=$PASSWORD" \
     --data-urlencode "__RequestVerificationToken=$token" "$BASE/Account/Login")
+  status=${location%% *} location=${location#* }
   [ "$status" = 302 ] || { rm -f "$jar"; fail "sign-in of $user answered $status, not a redirect."; }
+  if [[ $location == */Account/Mfa* ]]; then
+    token=$(curl -fsS -c "$jar" -b "$jar" "$location" \
+      | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
+    [ -n "$token" ] || { rm -f "$jar"; fail "$user has no authenticator set up (enrol the generated accounts with the demo secret)."; }
+    status=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+      --data-urlencode "Form.Code=$(totp "${TIPCASES_DEMO_TOTP_SECRET:-TIPCASESDEMOTOTPSECRETKEYABCDEFG}")" \
+      --data-urlencode "__RequestVerificationToken=$token" "$location")
+    [ "$status" = 302 ] || { rm -f "$jar"; fail "the code step of $user's sign-in answered $status, not a redirect."; }
+  fi
   awk '$6 == "TipCases" { print "TipCases=" $7 }' "$jar"
   rm -f "$jar"
 }

@@ -321,6 +321,10 @@ public static class Generator
             db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = member.Id, RoleId = roles[member.Role.ToString()] });
         }
         await db.SaveChangesAsync(ct);
+        // EXTENSION POINT (two-step sign-in, feat/mfa): once sign-in asks for an authenticator code,
+        // enrol every generated account with the published demo secret, as DemoData does, so that
+        // bench/run.sh can sign in: for each account,
+        // ((TipCasesUserManager)userManager).SetAuthenticatorAsync(user, DemoData.AuthenticatorKey).
 
         var counters = new Dictionary<(Guid, string, int), long>();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
