@@ -29,6 +29,10 @@ public sealed class SummaryOptions
     /// <summary>Off: nothing runs in the background (tests refresh when they choose, through
     /// <see cref="SummaryRefresher.RefreshAllAsync"/>).</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>How long one statement of a refresh may run: counting a whole office at a million
+    /// cases takes longer than a page's queries may (their timeout is the connection's, 30 s by default).</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>A materialized view kept fresh with <c>REFRESH MATERIALIZED VIEW CONCURRENTLY</c>
@@ -116,6 +120,7 @@ public sealed partial class SummaryRefresher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TipCasesDbContext>();
+        db.Database.SetCommandTimeout(options.Value.CommandTimeout);
         // The lock belongs to the connection: keep the scope's one open until it is released.
         await db.Database.OpenConnectionAsync(ct);
         var key = "tipcases-summary:" + summary.Name;
