@@ -110,7 +110,7 @@ public static class Generator
         {
             var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(token);
-            await using var settings = new NpgsqlCommand("SET maintenance_work_mem = '256MB'; SET synchronous_commit = off", connection);
+            await using var settings = new NpgsqlCommand("SET maintenance_work_mem = '1GB'; SET synchronous_commit = off", connection);
             await settings.ExecuteNonQueryAsync(token);
             return connection;
         }
