@@ -12,7 +12,8 @@
 # throwaway PostgreSQL cluster in .data/bench/pg started with the installed server binaries
 # (scripts/postgres.sh) and stopped at the end (BENCH_KEEP=1 keeps it and its data for a rerun).
 #
-# Settings (environment): BENCH_DURATION (per page, default 10s), BENCH_THREADS (2),
+# Settings (environment): BENCH_DURATION (per page, default 10s), BENCH_WARMUP (before each page,
+# default 3s), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (8), BENCH_PORT (app port, default 5086), BENCH_DASHBOARD (default /Dashboard;
 # skipped when it answers 404; waited for up to BENCH_DASHBOARD_WAIT seconds, default 900),
 # BENCH_REUSE=1 (skip generation when the data is there), BENCH_KEEP=1.
@@ -22,6 +23,7 @@ ROOT=$PWD
 OUT=$ROOT/.data/bench
 SIZE=${1:-100000}
 DURATION=${BENCH_DURATION:-10s}
+WARMUP=${BENCH_WARMUP:-3s}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
 APP_PORT=${BENCH_PORT:-5086}
@@ -229,7 +231,7 @@ else
 fi
 
 # --- Measure ----------------------------------------------------------------------------------
-echo "Measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION per page, after 20 warm-up requests each..."
+echo "Measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION per page, after $WARMUP of warm-up each..."
 RESULTS=$OUT/results-$SIZE.md
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 {
@@ -241,8 +243,9 @@ for i in "${!NAMES[@]}"; do
   name=${NAMES[$i]} path=${PATHS[$i]} cookie=${COOKIES[$i]}
   headers=()
   [ -n "$cookie" ] && headers=(-H "Cookie: $cookie")
-  for _ in $(seq 1 20); do curl -sS -o /dev/null "${headers[@]}" "$BASE$path"; done
-  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/report.lua" "${headers[@]}" "$BASE$path" | grep '^BENCH ')
+  # Warm-up: the JIT's second tier, connection pools and PostgreSQL's caches settle in these seconds.
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 30s "${headers[@]}" "$BASE$path" >/dev/null
+  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s "$ROOT/bench/report.lua" "${headers[@]}" "$BASE$path" | grep '^BENCH ')
   field() { echo "$line" | sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
   rps=$(field rps) p50=$(field p50) p95=$(field p95) p99=$(field p99) errors=$(field errors) status=$(field status)
   [ -z "$BASELINE_RPS" ] && BASELINE_RPS=$rps
@@ -258,7 +261,7 @@ RSS=$(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$APP_PID/status")
   echo "# TipCases benchmark, $SIZE cases"
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
-  echo "- command: bench/run.sh $SIZE (wrk -t$THREADS -c$CONNECTIONS -d$DURATION per page, loopback)"
+  echo "- command: bench/run.sh $SIZE (wrk -t$THREADS -c$CONNECTIONS -d$DURATION per page after $WARMUP of warm-up, loopback)"
   echo "- generation: $GENERATED; app peak memory (VmHWM): $PEAK (RSS at the end $RSS)"
   echo "- load average (1, 5, 15 min) before measuring: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
