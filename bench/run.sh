@@ -209,7 +209,7 @@ add() { NAMES+=("$1"); COOKIES+=("$2"); PATHS+=("$3"); }
 add "Baseline: /health/live" "" /health/live
 add "Case list, first page (supervisor)" "$SUPERVISOR" /Cases
 add "Case list, next page (supervisor)" "$SUPERVISOR" "$NEXT_PAGE"
-add "Case list, title words + stage (supervisor)" "$SUPERVISOR" "/Cases?q=farms+near&stage=Trial"
+add "Case list, place name + stage (supervisor)" "$SUPERVISOR" "/Cases?q=kestlow&stage=Trial"
 add "Case list, reference prefix (supervisor)" "$SUPERVISOR" "/Cases?q=${REFERENCE:0:13}"
 add "Case page (supervisor)" "$SUPERVISOR" "$TRIAL_CASE"
 add "My work (liaison officer)" "$LIAISON" /

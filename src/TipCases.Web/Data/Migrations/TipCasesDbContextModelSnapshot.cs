@@ -286,14 +286,14 @@ namespace TipCases.Web.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
-                    b.HasIndex("OfficeId", "Stage")
-                        .HasDatabaseName("ix_cases_office_id_stage");
-
                     b.HasIndex("OfficeId", "OpenedOn", "Id")
                         .HasDatabaseName("ix_cases_office_id_opened_on_id");
 
-                    b.HasIndex(new[] { "OfficeId", "OpenedOn" }, "OpenCases")
-                        .HasDatabaseName("ix_cases_office_id_opened_on_open")
+                    b.HasIndex("OfficeId", "Stage", "OpenedOn", "Id")
+                        .HasDatabaseName("ix_cases_office_id_stage_opened_on_id");
+
+                    b.HasIndex(new[] { "OfficeId" }, "OpenCases")
+                        .HasDatabaseName("ix_cases_office_id_open")
                         .HasFilter("stage NOT IN ('Closed', 'Discontinued')");
 
                     b.HasIndex(new[] { "Reference" }, "ReferencePrefix")

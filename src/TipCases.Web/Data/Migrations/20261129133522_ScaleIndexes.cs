@@ -15,6 +15,10 @@ namespace TipCases.Web.Data.Migrations
                 name: "ix_victim_support_steps_victim_id_took_place_on",
                 table: "victim_support_steps");
 
+            migrationBuilder.DropIndex(
+                name: "ix_cases_office_id_stage",
+                table: "cases");
+
             migrationBuilder.CreateTable(
                 name: "summary_snapshots",
                 columns: table => new
@@ -37,10 +41,15 @@ namespace TipCases.Web.Data.Migrations
                 .Annotation("Npgsql:IndexInclude", new[] { "id", "next_follow_up_on" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_cases_office_id_opened_on_open",
+                name: "ix_cases_office_id_open",
                 table: "cases",
-                columns: new[] { "office_id", "opened_on" },
+                column: "office_id",
                 filter: "stage NOT IN ('Closed', 'Discontinued')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_office_id_stage_opened_on_id",
+                table: "cases",
+                columns: new[] { "office_id", "stage", "opened_on", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_reference_prefix",
@@ -60,7 +69,11 @@ namespace TipCases.Web.Data.Migrations
                 table: "victim_support_steps");
 
             migrationBuilder.DropIndex(
-                name: "ix_cases_office_id_opened_on_open",
+                name: "ix_cases_office_id_open",
+                table: "cases");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_office_id_stage_opened_on_id",
                 table: "cases");
 
             migrationBuilder.DropIndex(
@@ -71,6 +84,11 @@ namespace TipCases.Web.Data.Migrations
                 name: "ix_victim_support_steps_victim_id_took_place_on",
                 table: "victim_support_steps",
                 columns: new[] { "victim_id", "took_place_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_office_id_stage",
+                table: "cases",
+                columns: new[] { "office_id", "stage" });
         }
     }
 }

@@ -13,7 +13,7 @@ using TipCases.Web.Data;
 namespace TipCases.Web.Data.Migrations
 {
     [DbContext(typeof(TipCasesDbContext))]
-    [Migration("20261129124719_ScaleIndexes")]
+    [Migration("20261129133522_ScaleIndexes")]
     partial class ScaleIndexes
     {
         /// <inheritdoc />
@@ -289,14 +289,14 @@ namespace TipCases.Web.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
-                    b.HasIndex("OfficeId", "Stage")
-                        .HasDatabaseName("ix_cases_office_id_stage");
-
                     b.HasIndex("OfficeId", "OpenedOn", "Id")
                         .HasDatabaseName("ix_cases_office_id_opened_on_id");
 
-                    b.HasIndex(new[] { "OfficeId", "OpenedOn" }, "OpenCases")
-                        .HasDatabaseName("ix_cases_office_id_opened_on_open")
+                    b.HasIndex("OfficeId", "Stage", "OpenedOn", "Id")
+                        .HasDatabaseName("ix_cases_office_id_stage_opened_on_id");
+
+                    b.HasIndex(new[] { "OfficeId" }, "OpenCases")
+                        .HasDatabaseName("ix_cases_office_id_open")
                         .HasFilter("stage NOT IN ('Closed', 'Discontinued')");
 
                     b.HasIndex(new[] { "Reference" }, "ReferencePrefix")
