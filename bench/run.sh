@@ -231,20 +231,25 @@ else
 fi
 
 # --- Measure ----------------------------------------------------------------------------------
-echo "Measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION per page, after $WARMUP of warm-up each..."
+echo "Measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION per page, after $WARMUP of warm-up on each page..."
 RESULTS=$OUT/results-$SIZE.md
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo "| page | requests/s | p50 ms | p95 ms | p99 ms | vs baseline |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 } >"$RESULTS.tmp"
+# Warm-up, every page before any is measured: the JIT's second tier, connection pools and
+# PostgreSQL's caches settle in these seconds.
+for i in "${!NAMES[@]}"; do
+  headers=()
+  [ -n "${COOKIES[$i]}" ] && headers=(-H "Cookie: ${COOKIES[$i]}")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 30s "${headers[@]}" "$BASE${PATHS[$i]}" >/dev/null
+done
 BASELINE_RPS=
 for i in "${!NAMES[@]}"; do
   name=${NAMES[$i]} path=${PATHS[$i]} cookie=${COOKIES[$i]}
   headers=()
   [ -n "$cookie" ] && headers=(-H "Cookie: $cookie")
-  # Warm-up: the JIT's second tier, connection pools and PostgreSQL's caches settle in these seconds.
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 30s "${headers[@]}" "$BASE$path" >/dev/null
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s "$ROOT/bench/report.lua" "${headers[@]}" "$BASE$path" | grep '^BENCH ')
   field() { echo "$line" | sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
   rps=$(field rps) p50=$(field p50) p95=$(field p95) p99=$(field p99) errors=$(field errors) status=$(field status)
