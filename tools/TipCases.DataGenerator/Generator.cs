@@ -77,6 +77,19 @@ public static class Generator
 {
     private static readonly string[] LoadedTables = TableLoads.All.Select(l => l.Table).ToArray();
 
+    /// <summary>Tables the database derives from loaded ones with triggers, which are off during the
+    /// load (they would run once per row): each is filled in one statement after it instead.</summary>
+    private static readonly (string Table, string Fill)[] DerivedTables =
+    [
+        ("victim_support_status", """
+            INSERT INTO victim_support_status (victim_id, liaison_officer_id, latest_step_on, latest_step_created_at, latest_step_case_id, next_follow_up_on)
+            SELECT v.id, v.liaison_officer_id, s.took_place_on, s.created_at, s.case_id, s.next_follow_up_on
+            FROM victims v
+            LEFT JOIN (SELECT DISTINCT ON (victim_id) victim_id, took_place_on, created_at, case_id, next_follow_up_on
+                       FROM victim_support_steps ORDER BY victim_id, took_place_on DESC, created_at DESC) s ON s.victim_id = v.id
+            """),
+    ];
+
     public static async Task<GeneratorResult> RunAsync(GeneratorOptions options, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Cases, 1);
@@ -117,13 +130,18 @@ public static class Generator
 
         DeferredSchema deferred;
         bool empty;
+        List<string> triggers;
+        string[] derived;
         await using (var connection = await OpenAsync(ct))
         {
             empty = await AllEmptyAsync(connection, LoadedTables, ct);
-            deferred = await DeferredSchema.ReadAsync(connection, LoadedTables, ct);
+            derived = await ExistingAsync(connection, DerivedTables.Select(d => d.Table), ct);
+            deferred = await DeferredSchema.ReadAsync(connection, [.. LoadedTables, .. derived], ct);
             await deferred.DropAsync(connection, ct);
+            triggers = await SetTriggersAsync(connection, LoadedTables, enable: false, ct);
         }
-        log.WriteLine($"Deferred {deferred.Builds.Count} indexes and {deferred.ForeignKeys.Count} foreign keys of {LoadedTables.Length} tables.");
+        log.WriteLine($"Deferred {deferred.Builds.Count} indexes and {deferred.ForeignKeys.Count} foreign keys of {LoadedTables.Length + derived.Length} tables" +
+            (triggers.Count > 0 ? $"; triggers of {string.Join(", ", triggers)} off during the load." : "."));
 
         var rows = new Dictionary<string, long>();
         step.Restart();
@@ -146,14 +164,35 @@ public static class Generator
                 }
             }, ct)).ToList();
             await Task.WhenAll(workers);
+            log.WriteLine($"Loaded {rows.Values.Sum():N0} rows with COPY{(empty ? " FREEZE" : "")} ({step.Elapsed.TotalSeconds:F1} s).");
+            step.Restart();
+            await using (var connection = await OpenAsync(ct))
+            {
+                foreach (var (table, fill) in DerivedTables.Where(d => derived.Contains(d.Table)))
+                {
+                    await using var command = new NpgsqlCommand($"SET work_mem = '512MB'; TRUNCATE {table}; {fill}; RESET work_mem", connection);
+                    await command.ExecuteNonQueryAsync(ct);
+                }
+            }
+            if (derived.Length > 0)
+            {
+                log.WriteLine($"Derived {string.Join(", ", derived)} ({step.Elapsed.TotalSeconds:F1} s).");
+            }
         }
         catch (Exception)
         {
-            // Never leave the tables without their keys: put them back, then report the load's failure.
+            // Never leave the tables without their keys or triggers: put them back, then report the load's failure.
             await RebuildAfterFailureAsync(deferred, OpenAsync, options.Parallelism, log);
+            await using (var connection = await OpenAsync(CancellationToken.None))
+            {
+                await SetTriggersAsync(connection, LoadedTables, enable: true, CancellationToken.None);
+            }
             throw;
         }
-        log.WriteLine($"Loaded {rows.Values.Sum():N0} rows with COPY{(empty ? " FREEZE" : "")} ({step.Elapsed.TotalSeconds:F1} s).");
+        await using (var connection = await OpenAsync(ct))
+        {
+            await SetTriggersAsync(connection, LoadedTables, enable: true, ct);
+        }
 
         step.Restart();
         await deferred.RebuildAsync(OpenAsync, options.Parallelism, log, ct);
@@ -166,8 +205,16 @@ public static class Generator
             // Statistics for the planner; without COPY FREEZE, VACUUM also sets the visibility map
             // that index-only scans need.
             var tables = string.Join(", ", LoadedTables.Append("users").Append("user_roles"));
-            await using var analyze = new NpgsqlCommand(empty ? $"ANALYZE {tables}" : $"VACUUM (ANALYZE) {tables}", connection);
-            await analyze.ExecuteNonQueryAsync(ct);
+            await using (var analyze = new NpgsqlCommand(empty ? $"ANALYZE {tables}" : $"VACUUM (ANALYZE) {tables}", connection))
+            {
+                await analyze.ExecuteNonQueryAsync(ct);
+            }
+            if (derived.Length > 0)
+            {
+                // Filled by INSERT, not COPY FREEZE: VACUUM sets their visibility map.
+                await using var vacuum = new NpgsqlCommand($"VACUUM (ANALYZE) {string.Join(", ", derived)}", connection);
+                await vacuum.ExecuteNonQueryAsync(ct);
+            }
         }
         log.WriteLine($"Counters saved and statistics gathered ({step.Elapsed.TotalSeconds:F1} s).");
         log.WriteLine($"Done in {total.Elapsed.TotalSeconds:F1} s.");
@@ -225,6 +272,42 @@ public static class Generator
         }
         await transaction.CommitAsync(ct);
         return count;
+    }
+
+    /// <summary>Turns the user triggers (not those of foreign keys) of the tables off or on; returns
+    /// the tables that have any.</summary>
+    private static async Task<List<string>> SetTriggersAsync(NpgsqlConnection connection, IReadOnlyList<string> tables, bool enable,
+        CancellationToken ct)
+    {
+        var withTriggers = new List<string>();
+        await using (var find = new NpgsqlCommand("""
+            SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+            WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(@tables)
+            ORDER BY c.relname
+            """, connection))
+        {
+            find.Parameters.AddWithValue("tables", tables.ToArray());
+            await using var reader = await find.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                withTriggers.Add(reader.GetString(0));
+            }
+        }
+        foreach (var table in withTriggers)
+        {
+            await using var command = new NpgsqlCommand($"ALTER TABLE {table} {(enable ? "ENABLE" : "DISABLE")} TRIGGER USER", connection);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        return withTriggers;
+    }
+
+    private static async Task<string[]> ExistingAsync(NpgsqlConnection connection, IEnumerable<string> tables, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT array_agg(relname ORDER BY relname) FROM pg_class WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace AND relname = ANY(@tables)",
+            connection);
+        command.Parameters.AddWithValue("tables", tables.ToArray());
+        return await command.ExecuteScalarAsync(ct) is string[] found ? found : [];
     }
 
     private static async Task<bool> AllEmptyAsync(NpgsqlConnection connection, IReadOnlyList<string> tables, CancellationToken ct)

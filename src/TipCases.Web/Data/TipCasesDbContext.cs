@@ -42,6 +42,8 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
 
     public DbSet<Summaries.SummarySnapshot> SummarySnapshots => Set<Summaries.SummarySnapshot>();
 
+    public DbSet<ReadModels.VictimSupportStatus> VictimSupportStatuses => Set<ReadModels.VictimSupportStatus>();
+
     /// <summary>Data Protection keys, shared by every instance of the app so that a sign-in
     /// cookie issued by one instance is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -83,7 +83,7 @@ public sealed class IndexModel(IndexModel.Handler handler) : PageModel
         /// The victims the user is liaison officer of (and may still read): those whose latest
         /// support step set a follow-up due within <see cref="FollowUpHorizonDays"/> days, overdue
         /// first, and those with no step in the last <see cref="SupportGapDays"/> days, longest
-        /// first. One query per list, the latest step of each victim found by a correlated subquery,
+        /// first. One query per list, the latest step of each victim read from its support status,
         /// and one query for the references of the cases shown.
         /// </summary>
         private async Task<(VictimList FollowUps, VictimList WithoutSupport)> MyVictimsAsync(ClaimsPrincipal user, DateOnly today,
@@ -93,21 +93,18 @@ public sealed class IndexModel(IndexModel.Handler handler) : PageModel
             var readableCaseIds = cases.Visible(user).Select(c => c.Id);
             var mine =
                 from v in victims.Visible(user).AsNoTracking()
-                where v.LiaisonOfficerId == userId
-                // The latest step, as Victim.NextFollowUp defines it: a correlated subquery finds its
-                // id with one index-only probe of the (victim, date, time) index, and a join by key
-                // fetches it. (Take(1) on the navigation would become a ROW_NUMBER() over every step.)
-                let latestId = v.SupportSteps.OrderByDescending(s => s.TookPlaceOn).ThenByDescending(s => s.CreatedAt)
-                    .Select(s => (Guid?)s.Id).FirstOrDefault()
-                from latest in db.SupportSteps.Where(s => s.Id == latestId).DefaultIfEmpty()
+                // The latest step, as Victim.NextFollowUp defines it, from the victim's support status
+                // (kept by the database as steps are logged), found through its index on the officer.
+                join latest in db.VictimSupportStatuses on v.Id equals latest.VictimId
+                where latest.LiaisonOfficerId == userId
                 select new
                 {
                     v.Id,
                     v.Pseudonym,
                     v.CreatedAt,
-                    LatestOn = (DateOnly?)latest!.TookPlaceOn,
+                    LatestOn = latest.LatestStepOn,
                     latest.NextFollowUpOn,
-                    StepCaseId = latest.CaseId,
+                    StepCaseId = latest.LatestStepCaseId,
                     FirstCaseId = v.Cases.Where(l => readableCaseIds.Contains(l.CaseId))
                         .OrderBy(l => l.LinkedAt).Select(l => (Guid?)l.CaseId).FirstOrDefault(),
                 };

@@ -1183,6 +1183,46 @@ namespace TipCases.Web.Data.Migrations
                     b.ToTable("reference_counters", (string)null);
                 });
 
+            modelBuilder.Entity("TipCases.Web.Data.ReadModels.VictimSupportStatus", b =>
+                {
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.Property<Guid?>("LatestStepCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("latest_step_case_id");
+
+                    b.Property<DateTimeOffset?>("LatestStepCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("latest_step_created_at");
+
+                    b.Property<DateOnly?>("LatestStepOn")
+                        .HasColumnType("date")
+                        .HasColumnName("latest_step_on");
+
+                    b.Property<Guid?>("LiaisonOfficerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("liaison_officer_id");
+
+                    b.Property<DateOnly?>("NextFollowUpOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_follow_up_on");
+
+                    b.HasKey("VictimId")
+                        .HasName("pk_victim_support_status");
+
+                    b.HasIndex("LiaisonOfficerId", "LatestStepOn")
+                        .HasDatabaseName("ix_victim_support_status_liaison_officer_id_latest_step_on");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("LiaisonOfficerId", "LatestStepOn"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
+
+                    b.HasIndex("LiaisonOfficerId", "NextFollowUpOn")
+                        .HasDatabaseName("ix_victim_support_status_liaison_officer_id_next_follow_up_on");
+
+                    b.ToTable("victim_support_status", (string)null);
+                });
+
             modelBuilder.Entity("TipCases.Web.Data.Summaries.SummarySnapshot", b =>
                 {
                     b.Property<string>("Key")
@@ -1612,6 +1652,16 @@ namespace TipCases.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_reference_counters_offices_office_id");
+                });
+
+            modelBuilder.Entity("TipCases.Web.Data.ReadModels.VictimSupportStatus", b =>
+                {
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithOne()
+                        .HasForeignKey("TipCases.Web.Data.ReadModels.VictimSupportStatus", "VictimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_support_status_victims_victim_id");
                 });
 
             modelBuilder.Entity("TipCases.Web.Security.AppUser", b =>
