@@ -106,7 +106,8 @@ for _ in $(seq 1 90); do
 
 TipCases is running on http://localhost:$APP_PORT   (log: .data/app.log; stop: ./run.sh stop)
 
-Demo accounts (password: $DEMO_PASSWORD)
+Demo accounts (password: $DEMO_PASSWORD; sign-in codes from the authenticator secret
+TIPCASESDEMOTOTPSECRETKEYABCDEFG, see README "Signing in")
   investigator       Investigator, Central Prosecution Office
   prosecutor         Prosecutor, Central Prosecution Office
   liaison            Victim liaison officer, Central Prosecution Office

@@ -7,6 +7,9 @@ using TipCases.Web.Auditing;
 using TipCases.Web.Data;
 using TipCases.Web.Data.Seeding;
 using TipCases.Web.Infrastructure;
+using TipCases.Web.Pages.Charges;
+using TipCases.Web.Pages.Hearings;
+using TipCases.Web.Pages.Dashboard;
 using TipCases.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -35,11 +38,16 @@ builder.Services.AddScoped<TipCases.Web.Pages.Cases.CaseHistory>();
 builder.Services.AddScoped<TipCases.Web.Pages.Victims.VictimQueries>();
 builder.Services.AddScoped<TipCases.Web.Pages.Victims.CaseVictims>();
 builder.Services.AddScoped<TipCases.Web.Pages.Victims.ChildStatusRefresh>();
+builder.Services.AddChargePages();
+builder.Services.AddScoped<TipCases.Web.Pages.Cooperation.CooperationCases>();
+builder.Services.AddHearingsAndJurisdiction(builder.Configuration);
+builder.Services.AddDashboard();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CaseAuthorizationHandler>();
 // One message per field: the first rule a value breaks is the one the user needs to hear.
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddPageHandlers();
+builder.Services.AddRequestGuards();
 builder.Services.AddRazorPages(options => options.Conventions.AllowAnonymousToFolder("/Errors"));
 
 var app = builder.Build();
@@ -79,6 +87,7 @@ app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseSerilogRequestLogging(options =>
     // The path only: query strings can hold search words, and no personal data goes to logs.
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+app.UseMiddleware<DatabaseUnavailableMiddleware>();
 
 // Before routing, so that no page sees a NUL or other control character (answered with a 400).
 app.UseMiddleware<ControlCharacterFilterMiddleware>();

@@ -95,10 +95,11 @@ public sealed class Case : IBelongsToCase
         Apply(details, today);
     }
 
-    /// <summary>Moves the case to another stage if <see cref="CaseStageRules"/> allows it.</summary>
-    public void MoveTo(CaseStage target, Guid by, DateTimeOffset at, string? reason)
+    /// <summary>Moves the case to another stage if <see cref="CaseStageRules"/> allows it, given
+    /// where the case's charges stand.</summary>
+    public void MoveTo(CaseStage target, Guid by, DateTimeOffset at, string? reason, Charges.ChargeProgress charges)
     {
-        var refusals = CaseStageRules.WhyNot(this, target, reason);
+        var refusals = CaseStageRules.WhyNot(this, target, reason, charges);
         if (refusals.Count > 0)
         {
             throw new DomainRuleViolation(string.Join(" ", refusals));

@@ -1,9 +1,12 @@
+using TipCases.Domain.Charges;
+
 namespace TipCases.Domain.Cases;
 
 /// <summary>
 /// Which stage a case may move to, and what it must have first. The one place these rules live:
-/// later features add their preconditions to <see cref="Preconditions"/> (a filed charge before
-/// trial, say), and every page and test goes through <see cref="WhyNot"/>.
+/// later features add their preconditions to <see cref="Preconditions"/>, and every page and test
+/// goes through <see cref="WhyNot"/>. Charges are not part of the case aggregate, so the caller
+/// passes where they stand (<see cref="ChargeProgress"/>): there is no way to ask without them.
 /// </summary>
 public static class CaseStageRules
 {
@@ -13,14 +16,18 @@ public static class CaseStageRules
         [CaseStage.Intake, CaseStage.Investigation, CaseStage.PreTrial, CaseStage.Trial, CaseStage.PostTrial, CaseStage.Closed];
 
     /// <summary>What a case must have before it enters a stage, each with the reason shown when it is missing.</summary>
-    private static readonly (CaseStage Target, Func<Case, bool> IsMet, string Missing)[] Preconditions =
+    private static readonly (CaseStage Target, Func<Case, ChargeProgress, bool> IsMet, string Missing)[] Preconditions =
     [
-        (CaseStage.Investigation, c => c.Team.Any(m => m.Role == TeamRole.Investigator),
+        (CaseStage.Investigation, (c, _) => c.Team.Any(m => m.Role == TeamRole.Investigator),
             "Assign an investigator to the team before the investigation starts."),
-        (CaseStage.PreTrial, c => c.Lead is not null,
+        (CaseStage.PreTrial, (c, _) => c.Lead is not null,
             "Assign a lead prosecutor before the case moves to pre-trial."),
-        (CaseStage.Trial, c => c.Lead is not null,
+        (CaseStage.Trial, (c, _) => c.Lead is not null,
             "Assign a lead prosecutor before the case goes to trial."),
+        (CaseStage.Trial, (_, charges) => charges.HasFiledCharge,
+            "File a charge before the case goes to trial: a proposed charge is not yet before the court."),
+        (CaseStage.PostTrial, (_, charges) => charges.AwaitingOutcome == 0,
+            "Record a verdict or the withdrawal of every filed charge before the case moves to post-trial."),
     ];
 
     public static CaseStage? NextStage(CaseStage stage)
@@ -44,7 +51,7 @@ public static class CaseStageRules
     }
 
     /// <summary>Why the case cannot move to <paramref name="target"/> now; empty when it can.</summary>
-    public static IReadOnlyList<string> WhyNot(Case @case, CaseStage target, string? reason)
+    public static IReadOnlyList<string> WhyNot(Case @case, CaseStage target, string? reason, ChargeProgress charges)
     {
         if (!Enum.IsDefined(target))
         {
@@ -75,7 +82,7 @@ public static class CaseStageRules
         {
             refusals.Add($"The reason is limited to {StageChange.ReasonMaxLength} characters.");
         }
-        refusals.AddRange(Preconditions.Where(p => p.Target == target && !p.IsMet(@case)).Select(p => p.Missing));
+        refusals.AddRange(Preconditions.Where(p => p.Target == target && !p.IsMet(@case, charges)).Select(p => p.Missing));
         return refusals;
     }
 }

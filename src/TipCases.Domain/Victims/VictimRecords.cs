@@ -389,6 +389,9 @@ public sealed class CompensationClaim : IBelongsToVictim
 
     public decimal AmountPaid { get; private set; }
 
+    /// <summary>The part of <see cref="AmountPaid"/> allocated from confiscated assets (Domain/Assets).</summary>
+    public decimal AmountPaidFromAssets { get; private set; }
+
     public CompensationSource? Source { get; private set; }
 
     public string? Notes { get; private set; }
@@ -396,6 +399,19 @@ public sealed class CompensationClaim : IBelongsToVictim
     public DateTimeOffset CreatedAt { get; private set; }
 
     public uint Version { get; private set; }
+
+    /// <summary>A payment from the realised value of confiscated assets (Domain/Assets): raises
+    /// what the claim shows as paid, within the award.</summary>
+    internal void RecordPaymentFromAssets(decimal amount)
+    {
+        if (amount <= 0 || AmountPaid + amount > (AmountAwarded ?? 0))
+        {
+            throw new DomainRuleViolation("More cannot be paid than was awarded.");
+        }
+        AmountPaid += amount;
+        AmountPaidFromAssets += amount;
+        Source ??= CompensationSource.TraffickersAssets;
+    }
 
     internal void Set(CompensationRoute route, IReadOnlyCollection<CompensationHead> heads, string currency, decimal claimed,
         decimal? awarded, decimal paid, CompensationSource? source, string? notes)
@@ -420,6 +436,14 @@ public sealed class CompensationClaim : IBelongsToVictim
         if (paid > (awarded ?? 0))
         {
             problems.Add("More cannot be paid than was awarded.");
+        }
+        if (paid < AmountPaidFromAssets)
+        {
+            problems.Add($"{AmountPaidFromAssets:0.00} {Currency} was paid from confiscated assets; the amount paid cannot be less.");
+        }
+        if (AmountPaidFromAssets > 0 && currency != Currency)
+        {
+            problems.Add("Part of this claim was paid from confiscated assets in " + Currency + "; its currency cannot change.");
         }
         if (notes is { Length: > NotesMaxLength })
         {

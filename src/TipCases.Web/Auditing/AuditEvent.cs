@@ -9,6 +9,15 @@ public enum AuditAction
     SignInRefused = 4,
     SignedOut = 5,
     PasswordChanged = 6,
+    /// <summary>The password was right; the second step (a code) is still to come.</summary>
+    PasswordAccepted = 7,
+    /// <summary>A code from the authenticator app or a recovery code was refused.</summary>
+    CodeRefused = 8,
+    RecoveryCodeUsed = 9,
+    AuthenticatorEnrolled = 50,
+    AuthenticatorReplaced = 51,
+    RecoveryCodesRenewed = 52,
+    AuthenticatorRemoved = 53,
     UserCreated = 10,
     UserUpdated = 11,
     UserDisabled = 12,
@@ -16,10 +25,14 @@ public enum AuditAction
     UserPasswordReset = 14,
     OfficeCreated = 20,
     OfficeUpdated = 21,
+    OffenceCreated = 22,
+    OffenceUpdated = 23,
     RecordCreated = 30,
     RecordUpdated = 31,
     RecordDeleted = 32,
     IdentityRevealed = 40,
+    /// <summary>A list, a dashboard table or the statistics were downloaded (CSV).</summary>
+    Exported = 60,
 }
 
 /// <summary>

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
+using TipCases.Domain.Hearings;
+using TipCases.Domain.Jurisdiction;
 using TipCases.Domain.Offices;
 using TipCases.Domain.Victims;
 using TipCases.Web.Auditing;
@@ -43,6 +46,24 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
     public DbSet<Summaries.SummarySnapshot> SummarySnapshots => Set<Summaries.SummarySnapshot>();
 
     public DbSet<ReadModels.VictimSupportStatus> VictimSupportStatuses => Set<ReadModels.VictimSupportStatus>();
+
+    public DbSet<TipCases.Domain.Cooperation.CooperationRequest> CooperationRequests => Set<TipCases.Domain.Cooperation.CooperationRequest>();
+
+    public DbSet<TipCases.Domain.Assets.Asset> Assets => Set<TipCases.Domain.Assets.Asset>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<AuthenticatorUse> AuthenticatorUses => Set<AuthenticatorUse>();
+
+    public DbSet<Hearing> Hearings => Set<Hearing>();
+
+    public DbSet<CaseJurisdiction> CaseJurisdictions => Set<CaseJurisdiction>();
+
+    public DbSet<Offence> Offences => Set<Offence>();
+
+    public DbSet<Defendant> Defendants => Set<Defendant>();
+
+    public DbSet<Charge> Charges => Set<Charge>();
 
     /// <summary>Data Protection keys, shared by every instance of the app so that a sign-in
     /// cookie issued by one instance is read by the others.</summary>

@@ -13,9 +13,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public Guid OfficeId { get; set; }
 
-    /// <summary>A disabled account cannot sign in and its open sessions end at the next
-    /// security-stamp check (within a minute). Accounts are disabled, never deleted, so the audit
-    /// trail keeps naming who did what.</summary>
+    /// <summary>A disabled account cannot sign in and its open sessions end at their next
+    /// request (see UserSessions). Accounts are disabled, never deleted, so the audit trail keeps
+    /// naming who did what.</summary>
     public bool IsActive { get; set; } = true;
 
     public DateTimeOffset CreatedAt { get; set; }

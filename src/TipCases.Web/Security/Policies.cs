@@ -13,6 +13,7 @@ public static class Policies
     public const string ViewAuditTrail = nameof(ViewAuditTrail);
     public const string WorkOnCases = nameof(WorkOnCases);
     public const string OpenCases = nameof(OpenCases);
+    public const string ViewOfficeDashboard = nameof(ViewOfficeDashboard);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -27,5 +28,7 @@ public static class Policies
         // list of roles here: an account holding the administrator role never qualifies.
         options.AddPolicy(WorkOnCases, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.ToCaseViewer().WorksOnCases));
         options.AddPolicy(OpenCases, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.ToCaseViewer().CanOpenCases));
+        // The office's figures and its de-identified statistics: supervisors (never administrators, who read no victim data).
+        options.AddPolicy(ViewOfficeDashboard, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.ToCaseViewer() is { WorksOnCases: true, IsSupervisor: true }));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using TipCases.Web.Data;
 
@@ -28,17 +29,46 @@ public static class SecuritySetup
                 options.Lockout.AllowedForNewUsers = true;
 
                 options.SignIn.RequireConfirmedAccount = false;
+
+                // Codes from authenticator apps, checked once only (see AuthenticatorCodes).
+                options.Tokens.AuthenticatorTokenProvider = OnceOnlyAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<TipCasesDbContext>()
+            .AddUserManager<TipCasesUserManager>()
             .AddSignInManager<TipCasesSignInManager>()
             .AddClaimsPrincipalFactory<TipCasesClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(OnceOnlyAuthenticatorTokenProvider.ProviderName);
 
-        // A disabled user's or a changed user's security stamp is checked this often, so open
-        // sessions end within a minute of the change.
-        services.Configure<SecurityStampValidatorOptions>(options =>
-            options.ValidationInterval = configuration.GetValue("Security:SessionRevalidationInterval", TimeSpan.FromMinutes(1)));
+        services.AddSingleton<AuthenticatorKeyProtector>();
+        services.AddScoped<AuthenticatorCodes>();
+        services.AddScoped<UserSessions>();
+        services.AddSingleton<SignInLimits>();
+        services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section);
+
+        // The claims in a session (name, roles, office) are read again from the database this
+        // often. Ending sessions does not wait for it: UserSessions checks the stamp on every request.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>
+        {
+            options.ValidationInterval = configuration.GetValue("Security:SessionRevalidationInterval", TimeSpan.FromMinutes(1));
+            options.TimeProvider = clock;
+            // Keep the mark of the second sign-in step when the claims are read again.
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(TipCasesSignInManager.MultiFactorClaim) is { } amr
+                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(amr.Type, amr.Value));
+                }
+                return Task.CompletedTask;
+            };
+        });
+        // Idle timeout and cookie expiry measured by the app's clock (tests move it).
+        foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme })
+        {
+            services.AddOptions<CookieAuthenticationOptions>(scheme).Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+        }
 
         var requireHttps = configuration.GetValue("Security:RequireHttps", true);
         services.ConfigureApplicationCookie(options =>
@@ -61,6 +91,17 @@ public static class SecuritySetup
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // Every request: the server-side session still stands (see UserSessions).
+            options.Events.OnValidatePrincipal = UserSessions.ValidatePrincipalAsync;
+        });
+        // The short-lived cookie between the password and the code (5 minutes, Identity's default).
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = requireHttps ? "__Host-TipCases.SignIn" : "TipCases.SignIn";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Path = "/";
         });
 
         services.AddHsts(options =>

@@ -3,8 +3,11 @@ using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using TipCases.Testing;
+using TipCases.Web.Data.Seeding;
+using TipCases.Web.Security;
 
 namespace TipCases.Browser.Tests.Infrastructure;
 
@@ -24,6 +27,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's clock: real time plus an offset that <see cref="NextCode"/> moves on, as
+    /// each authenticator code is accepted once only.</summary>
+    public OffsetClock Clock { get; } = new();
+
     public async Task InitializeAsync()
     {
         var connectionString = await TestDatabaseServer.CreateDatabaseAsync("browser");
@@ -34,6 +41,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("TIPCASES_DEMO_PASSWORD", DemoPassword);
             builder.UseSetting("Security:IdentityKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            });
         });
         // A free port on loopback chosen by the OS, so parallel runs never collide; the address
         // actually bound is read back from the server.
@@ -57,6 +69,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>The app's services (its pages, its database), e.g. to find demo records.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -78,8 +93,30 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/Account/Mfa", StringComparison.Ordinal));
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(NextCode());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
         return page;
+    }
+
+    /// <summary>A code of <paramref name="key"/> (the demo accounts' by default) for a time step no
+    /// sign-in has used yet: the app's clock moves on by one step first.</summary>
+    public string NextCode(string key = DemoData.AuthenticatorKey)
+    {
+        Clock.Advance(Totp.Step);
+        return Totp.Code(key, Totp.StepAt(Clock.GetUtcNow()));
+    }
+
+    /// <summary>A user (demo office CPO) who has not set up an authenticator app yet.</summary>
+    public async Task CreateUserWithoutAuthenticatorAsync(string userName, string role)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var office = (await users.FindByNameAsync("prosecutor"))!.OfficeId;
+        var user = new AppUser { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = "New " + userName, OfficeId = office, CreatedAt = Clock.GetUtcNow() };
+        (await users.CreateAsync(user, DemoPassword)).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
     }
 
     /// <summary>Axe violations of serious or critical impact on the current page.</summary>
@@ -91,6 +128,16 @@ public sealed class BrowserFixture : IAsyncLifetime
             .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))})")
             .ToList();
     }
+}
+
+/// <summary>Real time plus an offset the tests move forward.</summary>
+public sealed class OffsetClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 }
 
 [CollectionDefinition(Name)]

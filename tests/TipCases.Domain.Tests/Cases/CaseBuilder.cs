@@ -1,4 +1,5 @@
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 
 namespace TipCases.Domain.Tests.Cases;
 
@@ -8,6 +9,10 @@ internal static class CaseBuilder
     public static readonly DateOnly Today = new(2026, 11, 29);
     public static readonly Guid Office = Guid.NewGuid();
     public static readonly Guid Opener = Guid.NewGuid();
+
+    /// <summary>Charges that let a case through every stage (a verdict counts as filed, and awaits
+    /// nothing), for tests about other rules. The charge preconditions have their own tests.</summary>
+    public static readonly ChargeProgress ChargesDecided = ChargeProgress.Of(ChargeStatus.Convicted);
 
     public static CaseDetails Details(string title = "Harbour Lights") =>
         new(title, null, CaseOrigin.TipOff, CaseScope.Domestic, false, false, Today, null, null);

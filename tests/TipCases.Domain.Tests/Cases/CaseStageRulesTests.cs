@@ -23,7 +23,7 @@ public sealed class CaseStageRulesTests
         foreach (var stage in new[] { CaseStage.Investigation, CaseStage.PreTrial, CaseStage.Trial, CaseStage.PostTrial, CaseStage.Closed })
         {
             at = at.AddDays(1);
-            c.MoveTo(stage, prosecutor, at, null);
+            c.MoveTo(stage, prosecutor, at, null, ChargesDecided);
             c.Stage.ShouldBe(stage);
             c.StageChangedAt.ShouldBe(at);
         }
@@ -35,7 +35,7 @@ public sealed class CaseStageRulesTests
     {
         var c = New();
 
-        var refusal = Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.Investigation, Opener, Now, null));
+        var refusal = Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.Investigation, Opener, Now, null, ChargesDecided));
 
         refusal.Message.ShouldBe("Assign an investigator to the team before the investigation starts.");
         c.Stage.ShouldBe(CaseStage.Intake);
@@ -46,9 +46,9 @@ public sealed class CaseStageRulesTests
     {
         var c = New();
         c.AddMember(Guid.NewGuid(), TeamRole.Investigator, Now);
-        c.MoveTo(CaseStage.Investigation, Opener, Now, null);
+        c.MoveTo(CaseStage.Investigation, Opener, Now, null, ChargesDecided);
 
-        var refusal = Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.PreTrial, Opener, Now, null));
+        var refusal = Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.PreTrial, Opener, Now, null, ChargesDecided));
 
         refusal.Message.ShouldBe("Assign a lead prosecutor before the case moves to pre-trial.");
     }
@@ -61,7 +61,7 @@ public sealed class CaseStageRulesTests
     {
         var (c, _, p) = Staffed();
 
-        var refusal = Should.Throw<DomainRuleViolation>(() => c.MoveTo(target, p, Now, null));
+        var refusal = Should.Throw<DomainRuleViolation>(() => c.MoveTo(target, p, Now, null, ChargesDecided));
 
         refusal.Message.ShouldBe("From intake a case moves to investigation (or is discontinued); it cannot skip or go back.");
     }
@@ -70,9 +70,9 @@ public sealed class CaseStageRulesTests
     public void A_case_cannot_go_back()
     {
         var (c, _, p) = Staffed();
-        c.MoveTo(CaseStage.Investigation, p, Now, null);
+        c.MoveTo(CaseStage.Investigation, p, Now, null, ChargesDecided);
 
-        Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.Intake, p, Now, null)).Message.ShouldContain("cannot skip or go back");
+        Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.Intake, p, Now, null, ChargesDecided)).Message.ShouldContain("cannot skip or go back");
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class CaseStageRulesTests
     {
         var c = New();
 
-        Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.Intake, Opener, Now, null)).Message.ShouldBe("The case is already in intake.");
+        Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.Intake, Opener, Now, null, ChargesDecided)).Message.ShouldBe("The case is already in intake.");
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class CaseStageRulesTests
     {
         var c = New();
 
-        Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.Discontinued, Opener, Now, reason))
+        Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.Discontinued, Opener, Now, reason, ChargesDecided))
             .Message.ShouldBe("Give the reason the case is discontinued.");
     }
 
@@ -99,17 +99,17 @@ public sealed class CaseStageRulesTests
     public void A_discontinued_case_keeps_its_reason_and_can_only_be_reopened_where_it_was()
     {
         var (c, _, p) = Staffed();
-        c.MoveTo(CaseStage.Investigation, p, Now, null);
-        c.MoveTo(CaseStage.Discontinued, p, Now.AddDays(1), "  Victim withdrew and no other evidence. ");
+        c.MoveTo(CaseStage.Investigation, p, Now, null, ChargesDecided);
+        c.MoveTo(CaseStage.Discontinued, p, Now.AddDays(1), "  Victim withdrew and no other evidence. ", ChargesDecided);
 
         c.StageHistory.Last().Reason.ShouldBe("Victim withdrew and no other evidence.");
         CaseStageRules.Targets(c).ShouldBe([CaseStage.Investigation]);
-        Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.PreTrial, p, Now.AddDays(2), "new evidence"))
+        Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.PreTrial, p, Now.AddDays(2), "new evidence", ChargesDecided))
             .Message.ShouldContain("can only be reopened to investigation");
-        Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.Investigation, p, Now.AddDays(2), null))
+        Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.Investigation, p, Now.AddDays(2), null, ChargesDecided))
             .Message.ShouldBe("Give the reason the case is reopened.");
 
-        c.MoveTo(CaseStage.Investigation, p, Now.AddDays(2), "New witness came forward.");
+        c.MoveTo(CaseStage.Investigation, p, Now.AddDays(2), "New witness came forward.", ChargesDecided);
 
         c.Stage.ShouldBe(CaseStage.Investigation);
     }
@@ -120,21 +120,21 @@ public sealed class CaseStageRulesTests
         var (c, _, p) = Staffed();
         foreach (var stage in new[] { CaseStage.Investigation, CaseStage.PreTrial, CaseStage.Trial, CaseStage.PostTrial, CaseStage.Closed })
         {
-            c.MoveTo(stage, p, Now, null);
+            c.MoveTo(stage, p, Now, null, ChargesDecided);
         }
 
         CaseStageRules.Targets(c).ShouldBeEmpty();
-        Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.Discontinued, p, Now, "x")).Message.ShouldBe("A closed case cannot change stage.");
+        Should.Throw<DomainRuleViolation>(() => c.MoveTo(CaseStage.Discontinued, p, Now, "x", ChargesDecided)).Message.ShouldBe("A closed case cannot change stage.");
         Should.Throw<DomainRuleViolation>(() => c.UpdateDetails(Details("New title"), Today)).Message.ShouldContain("can no longer be changed");
         Should.Throw<DomainRuleViolation>(() => c.AddMember(Guid.NewGuid(), TeamRole.Investigator, Now));
     }
 
     [Fact]
     public void An_undefined_stage_is_refused() =>
-        Should.Throw<DomainRuleViolation>(() => New().MoveTo((CaseStage)99, Opener, Now, null)).Message.ShouldBe("Choose a stage from the list.");
+        Should.Throw<DomainRuleViolation>(() => New().MoveTo((CaseStage)99, Opener, Now, null, ChargesDecided)).Message.ShouldBe("Choose a stage from the list.");
 
     [Fact]
     public void A_reason_longer_than_the_limit_is_refused() =>
-        Should.Throw<DomainRuleViolation>(() => New().MoveTo(CaseStage.Discontinued, Opener, Now, new string('x', StageChange.ReasonMaxLength + 1)))
+        Should.Throw<DomainRuleViolation>(() => New().MoveTo(CaseStage.Discontinued, Opener, Now, new string('x', StageChange.ReasonMaxLength + 1), ChargesDecided))
             .Message.ShouldContain("limited to");
 }

@@ -58,8 +58,8 @@ public sealed class CaseTests
     public void From_pre_trial_on_the_lead_cannot_be_removed_without_a_successor()
     {
         var (c, _, prosecutor) = Staffed();
-        c.MoveTo(CaseStage.Investigation, prosecutor, Now, null);
-        c.MoveTo(CaseStage.PreTrial, prosecutor, Now, null);
+        c.MoveTo(CaseStage.Investigation, prosecutor, Now, null, ChargesDecided);
+        c.MoveTo(CaseStage.PreTrial, prosecutor, Now, null, ChargesDecided);
 
         Should.Throw<DomainRuleViolation>(() => c.RemoveMember(prosecutor)).Message.ShouldContain("Make another prosecutor the lead");
     }
@@ -124,11 +124,11 @@ public sealed class CaseTests
         c.LinkTo(linked, null, prosecutor, Now);
         if (ended == CaseStage.Discontinued)
         {
-            c.MoveTo(CaseStage.Discontinued, prosecutor, Now, "The only witness withdrew.");
+            c.MoveTo(CaseStage.Discontinued, prosecutor, Now, "The only witness withdrew.", ChargesDecided);
         }
         while (ended == CaseStage.Closed && CaseStageRules.NextStage(c.Stage) is { } next)
         {
-            c.MoveTo(next, prosecutor, Now, null);
+            c.MoveTo(next, prosecutor, Now, null, ChargesDecided);
         }
         c.Stage.ShouldBe(ended);
 

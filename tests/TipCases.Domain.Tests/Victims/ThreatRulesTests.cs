@@ -26,7 +26,7 @@ public sealed class ThreatRulesTests
         var victim = VictimBuilder.Victim(c);
         foreach (var stage in new[] { CaseStage.Investigation, CaseStage.PreTrial, CaseStage.Trial, CaseStage.PostTrial, CaseStage.Closed })
         {
-            c.MoveTo(stage, prosecutor, Now, null);
+            c.MoveTo(stage, prosecutor, Now, null, ChargesDecided);
         }
 
         var threat = victim.LogThreat(c, Today, ThreatKind.VerbalThreat, "Threatened after the release.", true, prosecutor, Now, Today);

@@ -15,7 +15,7 @@ public sealed class ChangePasswordTests(TipCasesApp app) : WebTest(app)
         await App.UserAsync("paula", Roles.Prosecutor);
         var client = await App.SignedInClientAsync("paula");
 
-        var response = await client.SubmitFormAsync("/Account/ChangePassword", Change(TipCasesApp.Password, newPassword));
+        var response = await client.SubmitFormAsync("/Account/ChangePassword", await Change(TipCasesApp.Password, newPassword));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.ReadHtmlAsync()).FieldError("Form.NewPassword").ShouldBe(message);
@@ -28,7 +28,7 @@ public sealed class ChangePasswordTests(TipCasesApp app) : WebTest(app)
         await App.UserAsync("paula", Roles.Prosecutor);
         var client = await App.SignedInClientAsync("paula");
 
-        var response = await client.SubmitFormAsync("/Account/ChangePassword", Change("not my password at all", "river otter moonlight"));
+        var response = await client.SubmitFormAsync("/Account/ChangePassword", await Change("not my password at all", "river otter moonlight"));
 
         (await response.ReadHtmlAsync()).FieldError("Form.CurrentPassword").ShouldBe("The current password is not correct.");
     }
@@ -42,7 +42,7 @@ public sealed class ChangePasswordTests(TipCasesApp app) : WebTest(app)
         var answers = new List<HttpResponseMessage>();
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            answers.Add(await client.SubmitFormAsync("/Account/ChangePassword", Change("wrong guess number " + attempt, "river otter moonlight")));
+            answers.Add(await client.SubmitFormAsync("/Account/ChangePassword", await Change("wrong guess number " + attempt, "river otter moonlight")));
         }
 
         answers.Take(4).ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
@@ -60,7 +60,7 @@ public sealed class ChangePasswordTests(TipCasesApp app) : WebTest(app)
         await App.UserAsync("paula", Roles.Prosecutor);
         var client = await App.SignedInClientAsync("paula");
 
-        var response = await client.SubmitFormAsync("/Account/ChangePassword", Change(new string('x', 257), "river otter moonlight"));
+        var response = await client.SubmitFormAsync("/Account/ChangePassword", await Change(new string('x', 257), "river otter moonlight"));
 
         (await response.ReadHtmlAsync()).FieldError("Form.CurrentPassword").ShouldBe("That is longer than any password.");
     }
@@ -71,15 +71,16 @@ public sealed class ChangePasswordTests(TipCasesApp app) : WebTest(app)
         await App.UserAsync("paula", Roles.Prosecutor);
         var client = await App.SignedInClientAsync("paula");
 
-        var response = await client.SubmitFormAsync("/Account/ChangePassword", Change(TipCasesApp.Password, "river otter moonlight"));
+        var response = await client.SubmitFormAsync("/Account/ChangePassword", await Change(TipCasesApp.Password, "river otter moonlight"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await App.SignedInClientAsync("paula", "river otter moonlight")).ShouldNotBeNull();
     }
 
-    private static Dictionary<string, string> Change(string current, string newPassword) => new()
+    private async Task<Dictionary<string, string>> Change(string current, string newPassword, string? code = null) => new()
     {
         ["Form.CurrentPassword"] = current,
+        ["Form.Code"] = code ?? await App.CodeAsync("paula"),
         ["Form.NewPassword"] = newPassword,
         ["Form.ConfirmPassword"] = newPassword,
     };

@@ -12,11 +12,11 @@ public sealed class SignInTests(TipCasesApp app) : WebTest(app)
 {
     public static TheoryData<string, string[], string[]> NavigationByRole => new()
     {
-        { Roles.Investigator, ["My work", "Cases"], ["Users", "Offices", "Audit trail"] },
-        { Roles.Prosecutor, ["My work", "Cases"], ["Users", "Offices", "Audit trail"] },
-        { Roles.VictimLiaisonOfficer, ["My work", "Cases"], ["Users", "Offices", "Audit trail"] },
-        { Roles.Supervisor, ["My work", "Cases"], ["Users", "Offices", "Audit trail"] },
-        { Roles.Administrator, ["Users", "Offices", "Audit trail"], ["My work", "Cases"] },
+        { Roles.Investigator, ["My work", "Cases", "Hearings", "Cooperation"], ["Users", "Offices", "Offences", "Audit trail", "Dashboard"] },
+        { Roles.Prosecutor, ["My work", "Cases", "Hearings", "Cooperation"], ["Users", "Offices", "Offences", "Audit trail", "Dashboard"] },
+        { Roles.VictimLiaisonOfficer, ["My work", "Cases", "Hearings", "Cooperation"], ["Users", "Offices", "Offences", "Audit trail", "Dashboard"] },
+        { Roles.Supervisor, ["My work", "Cases", "Hearings", "Cooperation", "Dashboard"], ["Users", "Offices", "Offences", "Audit trail"] },
+        { Roles.Administrator, ["Users", "Offices", "Offences", "Audit trail"], ["My work", "Cases", "Hearings", "Cooperation", "Dashboard"] },
     };
 
     [Theory]
@@ -58,7 +58,7 @@ public sealed class SignInTests(TipCasesApp app) : WebTest(app)
         signOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session has ended");
         var actions = await AuditActionsFor(user.Id);
-        actions.ShouldBe([AuditAction.SignedIn, AuditAction.SignedOut]);
+        actions.ShouldBe([AuditAction.PasswordAccepted, AuditAction.SignedIn, AuditAction.SignedOut]);
     }
 
     [Fact]
@@ -168,8 +168,11 @@ public sealed class SignInTests(TipCasesApp app) : WebTest(app)
         await App.UserAsync("paula", Roles.Prosecutor);
         var client = App.NewClient();
 
-        var response = await client.SubmitFormAsync("/Account/Login?ReturnUrl=https%3A%2F%2Fevil.example%2F", Login("paula", TipCasesApp.Password));
+        var password = await client.SubmitFormAsync("/Account/Login?ReturnUrl=https%3A%2F%2Fevil.example%2F", Login("paula", TipCasesApp.Password));
+        var codePage = password.Headers.Location!.OriginalString;
+        var response = await client.SubmitFormAsync(codePage, new() { ["Form.Code"] = await App.CodeAsync("paula") });
 
+        codePage.ShouldBe("/Account/Mfa?ReturnUrl=%2F");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe("/");
     }
@@ -179,14 +182,24 @@ public sealed class SignInTests(TipCasesApp app) : WebTest(app)
     {
         await App.UserAsync("paula", Roles.Prosecutor);
 
-        var response = await App.NewClient().SubmitFormAsync("/Account/Login", Login("paula", TipCasesApp.Password));
+        var client = App.NewClient();
 
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-TipCases=", StringComparison.Ordinal));
-        cookie.ShouldContain("secure");
-        cookie.ShouldContain("httponly");
-        cookie.ShouldContain("samesite=strict");
-        cookie.ShouldContain("path=/");
-        cookie.ShouldNotContain("domain=");
+        var password = await client.SubmitFormAsync("/Account/Login", Login("paula", TipCasesApp.Password));
+        var code = await client.SubmitFormAsync(password.Headers.Location!.OriginalString, new() { ["Form.Code"] = await App.CodeAsync("paula") });
+
+        password.Headers.GetValues("Set-Cookie").ShouldNotContain(c => c.StartsWith("__Host-TipCases=", StringComparison.Ordinal),
+            "a password alone gives no session");
+        var between = password.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-TipCases.SignIn=", StringComparison.Ordinal));
+        var session = code.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-TipCases=", StringComparison.Ordinal));
+        foreach (var cookie in new[] { between, session })
+        {
+            cookie.ShouldContain("secure");
+            cookie.ShouldContain("httponly");
+            cookie.ShouldContain("samesite=strict");
+            cookie.ShouldContain("path=/");
+            cookie.ShouldNotContain("domain=");
+            cookie.ShouldNotContain("expires=", customMessage: "a session cookie, gone when the browser closes");
+        }
     }
 
     private static Dictionary<string, string> Login(string userName, string password) =>

@@ -102,7 +102,7 @@ public sealed class UserManagementTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
-    public async Task A_disabled_user_cannot_sign_in_and_their_open_session_ends_within_a_minute()
+    public async Task A_disabled_user_cannot_sign_in_and_their_open_session_ends_at_once()
     {
         var admin = await App.UserAsync("root", Roles.Administrator);
         var paula = await App.UserAsync("paula", Roles.Prosecutor);
@@ -112,11 +112,9 @@ public sealed class UserManagementTests(TipCasesApp app) : WebTest(app)
         var disable = await adminClient.SubmitFormAsync($"/Admin/Users/Edit/{paula.Id}", [], handler: "Disable");
         disable.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        (await paulasSession.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK, "within the revalidation interval the session still stands");
-        App.Clock.Advance(TimeSpan.FromSeconds(61));
-        var afterAMinute = await paulasSession.GetAsync("/");
-        afterAMinute.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        afterAMinute.Headers.Location!.AbsolutePath.ShouldBe("/Account/Login");
+        var afterwards = await paulasSession.GetAsync("/");
+        afterwards.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session ends at its next request");
+        afterwards.Headers.Location!.AbsolutePath.ShouldBe("/Account/Login");
 
         var again = await App.NewClient().SubmitFormAsync("/Account/Login",
             new() { ["Form.UserName"] = "paula", ["Form.Password"] = TipCasesApp.Password });
@@ -233,8 +231,7 @@ public sealed class UserManagementTests(TipCasesApp app) : WebTest(app)
         }, Value(form, "__RequestVerificationToken"));
         save.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        App.Clock.Advance(TimeSpan.FromSeconds(61));
-        (await paulasSession.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await paulasSession.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session ends at its next request");
     }
 
     [Fact]

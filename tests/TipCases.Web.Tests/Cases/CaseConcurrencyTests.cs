@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 using TipCases.Web.Auditing;
 using TipCases.Web.Data;
 using TipCases.Web.Pages.Cases;
@@ -31,7 +32,7 @@ public sealed class CaseConcurrencyTests(TipCasesApp app) : WebTest(app)
         var sam = await App.SignedInClientAsync("sam");
 
         var response = await WhileAnotherChangeIsSavingAsync(target.Id,
-            c => c.MoveTo(CaseStage.Investigation, paula.Id, App.Clock.GetUtcNow(), null),
+            c => c.MoveTo(CaseStage.Investigation, paula.Id, App.Clock.GetUtcNow(), null, ChargeProgress.None),
             () => sam.SubmitFormAsync($"/Cases/{target.Id}/Team", new() { ["userId"] = ines.Id.ToString() }, handler: "Remove"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -52,7 +53,7 @@ public sealed class CaseConcurrencyTests(TipCasesApp app) : WebTest(app)
         var client = await App.SignedInClientAsync("ines");
 
         var response = await WhileAnotherChangeIsSavingAsync(target.Id,
-            c => c.MoveTo(CaseStage.Discontinued, paula.Id, App.Clock.GetUtcNow(), "The only witness withdrew."),
+            c => c.MoveTo(CaseStage.Discontinued, paula.Id, App.Clock.GetUtcNow(), "The only witness withdrew.", ChargeProgress.None),
             () => client.SubmitFormAsync($"/Cases/{target.Id}/Tasks", new()
             {
                 ["Form.Title"] = "Trace the bank accounts",
@@ -78,7 +79,7 @@ public sealed class CaseConcurrencyTests(TipCasesApp app) : WebTest(app)
         var client = await App.SignedInClientAsync("paula");
 
         var response = await WhileAnotherChangeIsSavingAsync(target.Id,
-            c => c.MoveTo(CaseStage.Discontinued, paula.Id, App.Clock.GetUtcNow(), "Merged into the other case."),
+            c => c.MoveTo(CaseStage.Discontinued, paula.Id, App.Clock.GetUtcNow(), "Merged into the other case.", ChargeProgress.None),
             () => client.SubmitFormAsync($"/Cases/{target.Id}", new() { ["reference"] = other.Reference }, handler: "Add"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);

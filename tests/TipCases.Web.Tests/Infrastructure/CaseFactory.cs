@@ -1,12 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 using TipCases.Web.Data;
 using Case = TipCases.Domain.Cases.Case;
+using TipCases.Domain.Jurisdiction;
 
 namespace TipCases.Web.Tests.Infrastructure;
 
 /// <summary>Creates cases for tests through the domain (and the real reference counter), with a
-/// team of existing users.</summary>
+/// team of existing users. A case taken to trial or beyond gets what the stage rules ask for: a
+/// defendant with a trafficking charge, filed before the trial and decided (convicted) before
+/// post-trial.</summary>
 public static class CaseFactory
 {
     public static Task<Case> CaseAsync(this TipCasesApp app, string officeCode, string title,
@@ -29,13 +33,31 @@ public static class CaseFactory
             @case.AddMember(userId, role, now);
         }
         // Walk the stages in order so the history is what a real case would have.
+        Defendant? defendant = null;
+        Charge? charge = null;
         while (@case.Stage != stage && CaseStageRules.NextStage(@case.Stage) is { } next && stage != CaseStage.Discontinued)
         {
-            @case.MoveTo(next, opener, now, null);
+            if (next == CaseStage.Trial)
+            {
+                var trafficking = await db.Offences.SingleAsync(o => o.Id == DefaultOffences.TraffickingId);
+                defendant = Defendant.Add(Guid.CreateVersion7(), @case, new DefendantDetails(DefendantKind.LegalPerson, "Test Defendant Ltd", null, null,
+                    null, false, null, null, LegalForm.Company, null, null, false, ExtraditionRefusal.None, null), opener, now, today);
+                charge = Charge.Propose(Guid.CreateVersion7(), @case, defendant, trafficking,
+                    new ChargeDetails(ModeOfLiability.Principal, MentalElement.Intention, null, [], []), [], today, opener, now, today);
+                charge.ChangeStatus(@case, ChargeStatus.Filed, today, null, null, trafficking, defendant, opener, now, today);
+                db.Defendants.Add(defendant);
+                db.Charges.Add(charge);
+            }
+            if (next == CaseStage.PostTrial && charge is not null && defendant is not null)
+            {
+                var trafficking = await db.Offences.SingleAsync(o => o.Id == charge.OffenceId);
+                charge.ChangeStatus(@case, ChargeStatus.Convicted, today, null, null, trafficking, defendant, opener, now, today);
+            }
+            @case.MoveTo(next, opener, now, null, charge is null ? ChargeProgress.None : ChargeProgress.Of([charge]));
         }
         if (stage == CaseStage.Discontinued)
         {
-            @case.MoveTo(CaseStage.Discontinued, opener, now, "test");
+            @case.MoveTo(CaseStage.Discontinued, opener, now, "test", ChargeProgress.None);
         }
         db.Cases.Add(@case);
         await db.SaveChangesAsync();

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,13 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "a long test passphrase";
 
+    /// <summary>The authenticator secret of users made by <see cref="UserAsync"/>.</summary>
+    public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    /// <summary>Test-only: the network address a request comes from (TestServer has none). Read
+    /// by a middleware the test host alone adds (<see cref="RemoteAddressFromHeader"/>).</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
     private Respawner? _respawner;
 
     public string ConnectionString { get; private set; } = "";
@@ -44,8 +53,8 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            // The audit trail refuses deletes by design, and roles are fixed reference data.
-            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("audit_events"), new Table("roles"), new Table("data_protection_keys")],
+            // The audit trail refuses deletes by design; roles and the offence catalogue are seeded reference data.
+            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("audit_events"), new Table("roles"), new Table("data_protection_keys"), new Table("offences")],
         });
     }
 
@@ -54,6 +63,7 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
+        Services.GetRequiredService<SignInLimits>().Clear();
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
@@ -75,17 +85,24 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            services.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = Clock);
+            services.AddSingleton<IStartupFilter, RemoteAddressFromHeader>();
         });
     }
 
-    /// <summary>A browser-like client: HTTPS, cookies kept, redirects not followed (so tests see them).</summary>
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    /// <summary>A browser-like client: HTTPS, cookies kept, redirects not followed (so tests see
+    /// them), from a network address of its own unless one is given.</summary>
+    public HttpClient NewClient(string? remoteAddress = null)
     {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
+        remoteAddress ??= $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
+        client.DefaultRequestHeaders.Add(RemoteAddressHeader, remoteAddress);
+        return client;
+    }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
@@ -109,7 +126,9 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
         return office;
     });
 
-    public Task<AppUser> UserAsync(string userName, string role, string officeCode = "CPO") => WithScopeAsync(async sp =>
+    /// <summary>A user with <see cref="Password"/>, enrolled with <see cref="AuthenticatorKey"/>
+    /// unless <paramref name="enrolled"/> is false (then the first sign-in sets up the app).</summary>
+    public Task<AppUser> UserAsync(string userName, string role, string officeCode = "CPO", bool enrolled = true) => WithScopeAsync(async sp =>
     {
         var office = await OfficeAsync(officeCode);
         var users = sp.GetRequiredService<UserManager<AppUser>>();
@@ -123,17 +142,84 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
         };
         (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
         (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+        if (enrolled)
+        {
+            (await ((TipCasesUserManager)users).SetAuthenticatorAsync(user, AuthenticatorKey)).Succeeded.ShouldBeTrue();
+        }
         return user;
     });
 
-    /// <summary>Signs in through the real sign-in page and returns the client holding the cookie.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string userName, string password = Password)
+    /// <summary>A code from the user's authenticator that has not been used yet: when the current
+    /// time step's code is used (codes are accepted once only), the clock moves on to the next step.</summary>
+    public async Task<string> CodeAsync(string userName)
     {
-        var client = NewClient();
+        var (key, lastStep) = await WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user {userName}.");
+            var last = await sp.GetRequiredService<TipCasesDbContext>().AuthenticatorUses
+                .Where(u => u.UserId == user.Id).Select(u => (long?)u.LastTimeStep).SingleOrDefaultAsync();
+            return (await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{userName} has no authenticator."), last);
+        });
+        return CodeFor(key, lastStep);
+    }
+
+    /// <summary>The code of <paramref name="key"/> for the current time step, after moving the
+    /// clock past <paramref name="usedStep"/> if needed.</summary>
+    public string CodeFor(string key, long? usedStep = null)
+    {
+        var step = Totp.StepAt(Clock.GetUtcNow());
+        if (usedStep is { } used && used >= step)
+        {
+            Clock.Advance(TimeSpan.FromSeconds((used + 1 - step) * Totp.Step.TotalSeconds));
+            step = Totp.StepAt(Clock.GetUtcNow());
+        }
+        return Totp.Code(key, step);
+    }
+
+    /// <summary>Signs in through the real pages (password, then the code from the app, or setting
+    /// the app up for a user without one) and returns the client holding the session cookie.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password = Password, HttpClient? client = null)
+    {
+        client ??= NewClient();
         var response = await client.SubmitFormAsync("/Account/Login", new() { ["Form.UserName"] = userName, ["Form.Password"] = password });
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"sign-in of {userName} should redirect");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"the password of {userName} should be accepted");
+        var codePage = response.Headers.Location!.OriginalString;
+        codePage.ShouldStartWith("/Account/Mfa");
+        var page = await client.GetAsync(codePage);
+        if (page.StatusCode == HttpStatusCode.Redirect && page.Headers.Location!.OriginalString.StartsWith("/Account/Enrol", StringComparison.Ordinal))
+        {
+            var enrolUrl = page.Headers.Location.OriginalString;
+            var enrol = await client.GetHtmlAsync(enrolUrl);
+            var key = enrol.QuerySelector("[data-testid=authenticator-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal).Trim();
+            var enrolled = await client.SubmitFormAsync(enrol, enrolUrl, new() { ["Form.Code"] = CodeFor(key) });
+            enrolled.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await enrolled.ReadHtmlAsync()).QuerySelectorAll("[data-testid=recovery-codes] li").Length.ShouldBe(RecoveryCodes.Count);
+            return client;
+        }
+        page.StatusCode.ShouldBe(HttpStatusCode.OK, $"{userName} should be asked for a code");
+        var signedIn = await client.SubmitFormAsync(await page.ReadHtmlAsync(), codePage, new() { ["Form.Code"] = await CodeAsync(userName) });
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"the code of {userName} should be accepted");
         return client;
     }
+}
+
+/// <summary>Test host only: takes the request's remote address from <see cref="TipCasesApp.RemoteAddressHeader"/>,
+/// as TestServer gives none. The app itself trusts no such header.</summary>
+internal sealed class RemoteAddressFromHeader : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(context.Request.Headers[TipCasesApp.RemoteAddressHeader].ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 [CollectionDefinition(Name)]

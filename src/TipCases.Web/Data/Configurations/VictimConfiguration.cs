@@ -142,6 +142,7 @@ internal sealed class CompensationClaimConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.AmountClaimed).HasPrecision(18, 2);
         builder.Property(c => c.AmountAwarded).HasPrecision(18, 2);
         builder.Property(c => c.AmountPaid).HasPrecision(18, 2);
+        builder.Property(c => c.AmountPaidFromAssets).HasPrecision(18, 2);
         builder.Property(c => c.Source).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.Notes).HasMaxLength(CompensationClaim.NotesMaxLength);
         builder.Property(c => c.Version).IsRowVersion();

@@ -176,6 +176,210 @@ namespace TipCases.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TipCases.Domain.Assets.Asset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.PrimitiveCollection<Guid[]>("ChargeIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("charge_ids");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CurrentStep")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("current_step");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("EstimatedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("estimated_currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("EstimatedValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("estimated_value");
+
+                    b.Property<Guid?>("HolderDefendantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_defendant_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("PredicateNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("predicate_note");
+
+                    b.Property<bool>("PredicateOffenceAbroad")
+                        .HasColumnType("boolean")
+                        .HasColumnName("predicate_offence_abroad");
+
+                    b.Property<string>("RealisedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("realised_currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal?>("RealisedValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("realised_value");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assets");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assets_case_id");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_assets_created_by");
+
+                    b.ToTable("assets", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Assets.AssetAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AllocatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("allocated_on");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asset_id");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asset_allocations");
+
+                    b.HasIndex("AssetId")
+                        .HasDatabaseName("ix_asset_allocations_asset_id");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_asset_allocations_by_user_id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_asset_allocations_case_id");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_asset_allocations_claim_id");
+
+                    b.ToTable("asset_allocations", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Assets.AssetStepRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asset_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asset_steps");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_asset_steps_case_id");
+
+                    b.HasIndex("AssetId", "On")
+                        .HasDatabaseName("ix_asset_steps_asset_id_on");
+
+                    b.ToTable("asset_steps", (string)null);
+                });
+
             modelBuilder.Entity("TipCases.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -492,6 +696,1038 @@ namespace TipCases.Web.Data.Migrations
                     b.ToTable("case_team_members", (string)null);
                 });
 
+            modelBuilder.Entity("TipCases.Domain.Charges.AggravationProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("charge_id");
+
+                    b.Property<string>("Circumstance")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("circumstance");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid?>("ThreatIncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("threat_incident_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge_aggravation_proposals");
+
+                    b.HasIndex("DecidedBy")
+                        .HasDatabaseName("ix_charge_aggravation_proposals_decided_by");
+
+                    b.HasIndex("ThreatIncidentId")
+                        .HasDatabaseName("ix_charge_aggravation_proposals_threat_incident_id");
+
+                    b.HasIndex("ChargeId", "State")
+                        .HasDatabaseName("ix_charge_aggravation_proposals_charge_id_state");
+
+                    b.ToTable("charge_aggravation_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.Charge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppealBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("appeal_by");
+
+                    b.Property<DateOnly?>("AppealDecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appeal_decided_on");
+
+                    b.Property<DateOnly?>("AppealLodgedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("appeal_lodged_on");
+
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("appeal_note");
+
+                    b.Property<string>("AppealOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("appeal_outcome");
+
+                    b.Property<string>("BenefitEvidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("benefit_evidence");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ConsentNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("consent_note");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DefendantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("defendant_id");
+
+                    b.Property<string>("IllegalEntryEvidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("illegal_entry_evidence");
+
+                    b.Property<string>("MentalElement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mental_element");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("mode");
+
+                    b.Property<Guid>("OffenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offence_id");
+
+                    b.Property<string>("Particulars")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("particulars");
+
+                    b.Property<decimal?>("SentenceCompensationAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("sentence_compensation_amount");
+
+                    b.Property<string>("SentenceConfiscationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("sentence_confiscation_note");
+
+                    b.Property<bool>("SentenceConfiscationOrdered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sentence_confiscation_ordered");
+
+                    b.Property<string>("SentenceCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("sentence_currency")
+                        .IsFixedLength();
+
+                    b.Property<int?>("SentenceCustodialMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentence_custodial_months");
+
+                    b.Property<decimal?>("SentenceFineAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("sentence_fine_amount");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("StatusOn")
+                        .HasColumnType("date")
+                        .HasColumnName("status_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charges");
+
+                    b.HasIndex("ChangedBy")
+                        .HasDatabaseName("ix_charges_changed_by");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_charges_created_by");
+
+                    b.HasIndex("DefendantId")
+                        .HasDatabaseName("ix_charges_defendant_id");
+
+                    b.HasIndex("OffenceId")
+                        .HasDatabaseName("ix_charges_offence_id");
+
+                    b.HasIndex("CaseId", "Status")
+                        .HasDatabaseName("ix_charges_case_id_status");
+
+                    b.ToTable("charges", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeAggravation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("charge_id");
+
+                    b.Property<string>("Circumstance")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("circumstance");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("evidence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge_aggravations");
+
+                    b.HasIndex("ChargeId", "Circumstance")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charge_aggravations_charge_id_circumstance");
+
+                    b.ToTable("charge_aggravations", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("charge_id");
+
+                    b.Property<string>("Element")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("element");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge_facts");
+
+                    b.HasIndex("ChargeId", "Element", "Value")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charge_facts_charge_id_element_value");
+
+                    b.ToTable("charge_facts", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("charge_id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge_status_changes");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_charge_status_changes_by_user_id");
+
+                    b.HasIndex("ChargeId", "At")
+                        .HasDatabaseName("ix_charge_status_changes_charge_id_at");
+
+                    b.ToTable("charge_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeVictim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgeEvidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("age_evidence");
+
+                    b.Property<bool?>("AgeEvidenceIndicatesChild")
+                        .HasColumnType("boolean")
+                        .HasColumnName("age_evidence_indicates_child");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ChargeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("charge_id");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charge_victims");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_charge_victims_victim_id");
+
+                    b.HasIndex("ChargeId", "VictimId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charge_victims_charge_id_victim_id");
+
+                    b.ToTable("charge_victims", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.Defendant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("aliases");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Custody")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("custody");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("ExtraditionRefusal")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("extradition_refusal");
+
+                    b.Property<string>("ExtraditionRefusalNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("extradition_refusal_note");
+
+                    b.Property<string>("HabitualResidence")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("habitual_residence")
+                        .IsFixedLength();
+
+                    b.Property<bool>("IsPresentInTerritory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_present_in_territory");
+
+                    b.Property<bool>("IsStateless")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_stateless");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalForm")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("legal_form");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("nationality")
+                        .IsFixedLength();
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_defendants");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_defendants_created_by");
+
+                    b.HasIndex("CaseId", "CreatedAt")
+                        .HasDatabaseName("ix_defendants_case_id_created_at");
+
+                    b.ToTable("defendants", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.Offence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AggravatedMaximumYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("aggravated_maximum_years");
+
+                    b.Property<int>("BaseMaximumYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("base_maximum_years");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_offences");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_offences_code");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_offences_name");
+
+                    b.ToTable("offences", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000001"),
+                            AggravatedMaximumYears = 20,
+                            BaseMaximumYears = 12,
+                            Code = "TIP",
+                            IsActive = true,
+                            Kind = "Trafficking",
+                            Name = "Trafficking in persons"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000002"),
+                            BaseMaximumYears = 25,
+                            Code = "TIP-C",
+                            IsActive = true,
+                            Kind = "TraffickingOfChildren",
+                            Name = "Trafficking in children"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000003"),
+                            AggravatedMaximumYears = 15,
+                            BaseMaximumYears = 10,
+                            Code = "SOM",
+                            IsActive = true,
+                            Kind = "MigrantSmuggling",
+                            Name = "Smuggling of migrants"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000004"),
+                            BaseMaximumYears = 10,
+                            Code = "FL",
+                            IsActive = true,
+                            Kind = "ForcedLabour",
+                            Name = "Forced labour"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000005"),
+                            BaseMaximumYears = 10,
+                            Code = "SERV",
+                            IsActive = true,
+                            Kind = "Servitude",
+                            Name = "Servitude"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000006"),
+                            BaseMaximumYears = 15,
+                            Code = "SLAV",
+                            IsActive = true,
+                            Kind = "Slavery",
+                            Name = "Slavery"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000007"),
+                            BaseMaximumYears = 10,
+                            Code = "DB",
+                            IsActive = true,
+                            Kind = "DebtBondage",
+                            Name = "Debt bondage"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000008"),
+                            BaseMaximumYears = 10,
+                            Code = "OCG",
+                            IsActive = true,
+                            Kind = "OrganizedCriminalGroup",
+                            Name = "Participation in an organized criminal group"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-000000000009"),
+                            BaseMaximumYears = 10,
+                            Code = "CONSP",
+                            IsActive = true,
+                            Kind = "Conspiracy",
+                            Name = "Conspiracy"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-00000000000a"),
+                            BaseMaximumYears = 10,
+                            Code = "ML",
+                            IsActive = true,
+                            Kind = "MoneyLaundering",
+                            Name = "Money laundering"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-00000000000b"),
+                            BaseMaximumYears = 7,
+                            Code = "CORR",
+                            IsActive = true,
+                            Kind = "Corruption",
+                            Name = "Corruption"
+                        },
+                        new
+                        {
+                            Id = new Guid("0192f3a0-0000-7000-8000-00000000000c"),
+                            BaseMaximumYears = 7,
+                            Code = "OBJ",
+                            IsActive = true,
+                            Kind = "ObstructionOfJustice",
+                            Name = "Obstruction of justice"
+                        });
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Cooperation.CooperationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("acknowledged_on");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("answered_on");
+
+                    b.PrimitiveCollection<string[]>("Assistance")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("assistance");
+
+                    b.Property<string>("Authority")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("authority");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("conditions");
+
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confidential");
+
+                    b.Property<string>("CounterpartState")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("counterpart_state")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.PrimitiveCollection<Guid[]>("DefendantIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("defendant_ids");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("direction");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("RefusalGrounds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("refusal_grounds");
+
+                    b.Property<bool>("RefusedBecauseNational")
+                        .HasColumnType("boolean")
+                        .HasColumnName("refused_because_national");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sent_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TreatyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("treaty_name");
+
+                    b.Property<bool>("UseLimitedToStatedPurpose")
+                        .HasColumnType("boolean")
+                        .HasColumnName("use_limited_to_stated_purpose");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("withdrawn_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cooperation_requests");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_cooperation_requests_case_id");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_cooperation_requests_created_by");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_cooperation_requests_status_due_on");
+
+                    b.ToTable("cooperation_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Cooperation.RequestMaterial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid?>("CoveredByRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("covered_by_request_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("FormallyReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("formally_received_on");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cooperation_request_material");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_cooperation_request_material_case_id");
+
+                    b.HasIndex("CoveredByRequestId")
+                        .HasDatabaseName("ix_cooperation_request_material_covered_by_request_id");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_cooperation_request_material_request_id");
+
+                    b.ToTable("cooperation_request_material", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("court");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hearings");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_hearings_created_by");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_hearings_starts_at")
+                        .HasFilter("status = 'Scheduled'");
+
+                    b.HasIndex("CaseId", "StartsAt")
+                        .HasDatabaseName("ix_hearings_case_id_starts_at");
+
+                    b.ToTable("hearings", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.HearingWitness", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("HearingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hearing_id");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hearing_witnesses");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_hearing_witnesses_case_id");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_hearing_witnesses_victim_id");
+
+                    b.HasIndex("HearingId", "VictimId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hearing_witnesses_hearing_id_victim_id");
+
+                    b.ToTable("hearing_witnesses", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.CaseJurisdiction", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("AimNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("aim_note");
+
+                    b.Property<bool>("ConductAbroadAimedAtTerritory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("conduct_abroad_aimed_at_territory");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_case_jurisdiction");
+
+                    b.ToTable("case_jurisdiction", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.PlaceOfConduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_places_of_conduct");
+
+                    b.HasIndex("CaseId", "Kind", "CountryCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_places_of_conduct_case_id_kind_country_code");
+
+                    b.ToTable("case_places_of_conduct", (string)null);
+                });
+
             modelBuilder.Entity("TipCases.Domain.Offices.Office", b =>
                 {
                     b.Property<Guid>("Id")
@@ -554,6 +1790,11 @@ namespace TipCases.Web.Data.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount_paid");
+
+                    b.Property<decimal>("AmountPaidFromAssets")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_paid_from_assets");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
@@ -1382,6 +2623,49 @@ namespace TipCases.Web.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("TipCases.Web.Security.AuthenticatorUse", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("LastTimeStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_time_step");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_authenticator_uses");
+
+                    b.ToTable("authenticator_uses", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Web.Security.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("UserId", "StartedAt")
+                        .HasDatabaseName("ix_user_sessions_user_id_started_at");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("TipCases.Web.Security.AppRole", null)
@@ -1437,6 +2721,71 @@ namespace TipCases.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Assets.Asset", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assets_cases_case_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assets_users_created_by");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Assets.AssetAllocation", b =>
+                {
+                    b.HasOne("TipCases.Domain.Assets.Asset", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_allocations_assets_asset_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_allocations_users_by_user_id");
+
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_allocations_cases_case_id");
+
+                    b.HasOne("TipCases.Domain.Victims.CompensationClaim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_allocations_compensation_claim_claim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Assets.AssetStepRecord", b =>
+                {
+                    b.HasOne("TipCases.Domain.Assets.Asset", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_steps_assets_asset_id");
+
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asset_steps_cases_case_id");
                 });
 
             modelBuilder.Entity("TipCases.Domain.Cases.Case", b =>
@@ -1515,6 +2864,238 @@ namespace TipCases.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_case_team_members_users_user_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.AggravationProposal", b =>
+                {
+                    b.HasOne("TipCases.Domain.Charges.Charge", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("ChargeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_aggravation_proposals_charges_charge_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_charge_aggravation_proposals_asp_net_users_decided_by");
+
+                    b.HasOne("TipCases.Domain.Victims.ThreatIncident", null)
+                        .WithMany()
+                        .HasForeignKey("ThreatIncidentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_charge_aggravation_proposals_threat_incident_threat_inciden");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.Charge", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charges_cases_case_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charges_users_changed_by");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charges_users_created_by");
+
+                    b.HasOne("TipCases.Domain.Charges.Defendant", null)
+                        .WithMany()
+                        .HasForeignKey("DefendantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charges_defendants_defendant_id");
+
+                    b.HasOne("TipCases.Domain.Charges.Offence", null)
+                        .WithMany()
+                        .HasForeignKey("OffenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charges_offences_offence_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeAggravation", b =>
+                {
+                    b.HasOne("TipCases.Domain.Charges.Charge", null)
+                        .WithMany("Aggravations")
+                        .HasForeignKey("ChargeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_aggravations_charges_charge_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeFact", b =>
+                {
+                    b.HasOne("TipCases.Domain.Charges.Charge", null)
+                        .WithMany("Facts")
+                        .HasForeignKey("ChargeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_facts_charges_charge_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeStatusChange", b =>
+                {
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_status_changes_users_by_user_id");
+
+                    b.HasOne("TipCases.Domain.Charges.Charge", null)
+                        .WithMany("StatusHistory")
+                        .HasForeignKey("ChargeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_status_changes_charges_charge_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.ChargeVictim", b =>
+                {
+                    b.HasOne("TipCases.Domain.Charges.Charge", null)
+                        .WithMany("Victims")
+                        .HasForeignKey("ChargeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_victims_charges_charge_id");
+
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charge_victims_victims_victim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.Defendant", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_defendants_cases_case_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_defendants_users_created_by");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Cooperation.CooperationRequest", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperation_requests_cases_case_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperation_requests_users_created_by");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Cooperation.RequestMaterial", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperation_request_material_cases_case_id");
+
+                    b.HasOne("TipCases.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("CoveredByRequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cooperation_request_material_cooperation_requests_covered_b");
+
+                    b.HasOne("TipCases.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany("Material")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cooperation_request_material_cooperation_requests_request_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearings_cases_case_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearings_users_created_by");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.HearingWitness", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearing_witnesses_cases_case_id");
+
+                    b.HasOne("TipCases.Domain.Hearings.Hearing", null)
+                        .WithMany("Witnesses")
+                        .HasForeignKey("HearingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearing_witnesses_hearings_hearing_id");
+
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearing_witnesses_victims_victim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.CaseJurisdiction", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("TipCases.Domain.Jurisdiction.CaseJurisdiction", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_jurisdiction_cases_case_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.PlaceOfConduct", b =>
+                {
+                    b.HasOne("TipCases.Domain.Jurisdiction.CaseJurisdiction", null)
+                        .WithMany("Places")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_places_of_conduct_case_jurisdiction_case_id");
                 });
 
             modelBuilder.Entity("TipCases.Domain.Victims.CompensationClaim", b =>
@@ -1674,6 +3255,33 @@ namespace TipCases.Web.Data.Migrations
                         .HasConstraintName("fk_users_offices_office_id");
                 });
 
+            modelBuilder.Entity("TipCases.Web.Security.AuthenticatorUse", b =>
+                {
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("TipCases.Web.Security.AuthenticatorUse", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_authenticator_uses_users_user_id");
+                });
+
+            modelBuilder.Entity("TipCases.Web.Security.UserSession", b =>
+                {
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_users_user_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Assets.Asset", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Steps");
+                });
+
             modelBuilder.Entity("TipCases.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Links");
@@ -1683,6 +3291,34 @@ namespace TipCases.Web.Data.Migrations
                     b.Navigation("Tasks");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Charges.Charge", b =>
+                {
+                    b.Navigation("Aggravations");
+
+                    b.Navigation("Facts");
+
+                    b.Navigation("Proposals");
+
+                    b.Navigation("StatusHistory");
+
+                    b.Navigation("Victims");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Cooperation.CooperationRequest", b =>
+                {
+                    b.Navigation("Material");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
+                {
+                    b.Navigation("Witnesses");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.CaseJurisdiction", b =>
+                {
+                    b.Navigation("Places");
                 });
 
             modelBuilder.Entity("TipCases.Domain.Victims.Victim", b =>

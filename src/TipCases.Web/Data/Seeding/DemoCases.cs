@@ -24,6 +24,7 @@ internal static class DemoCases
                 continue;
             }
             var staff = await StaffAsync(db, officeCode, ct);
+            var catalogue = await DemoCharges.CatalogueAsync(db, ct);
             var now = clock.GetUtcNow();
             // Reference numbers and cases are committed together: a failed run leaves neither.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -33,15 +34,17 @@ internal static class DemoCases
             {
                 var openedAt = At(now, spec.OpenedDaysAgo).AddMinutes(index * 7);
                 var reference = await references.NextAsync(office.Id, office.Code, openedAt.Year, ct);
-                db.Cases.Add(Build(spec, index, reference, office.Id, staff, openedAt, now));
+                var (@case, charges) = Build(spec, index, reference, office.Id, staff, catalogue, openedAt, now);
+                db.Cases.Add(@case);
+                charges.AddTo(db);
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
     }
 
-    private static Case Build(Spec spec, int index, CaseReference reference, Guid officeId, Staff staff,
-        DateTimeOffset openedAt, DateTimeOffset now)
+    private static (Case Case, DemoCharges.Trail Charges) Build(Spec spec, int index, CaseReference reference, Guid officeId, Staff staff,
+        IReadOnlyList<TipCases.Domain.Charges.Offence> catalogue, DateTimeOffset openedAt, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var openedOn = DateOnly.FromDateTime(openedAt.UtcDateTime);
@@ -83,9 +86,12 @@ internal static class DemoCases
         var moves = path.Count + (terminal ? 1 : 0);
         var span = now - openedAt;
         DateTimeOffset MoveAt(int i) => openedAt + (span * ((i + 1.0) / (moves + 1)));
+        // The charges a case needs on its way to trial and beyond are recorded before each move.
+        var charges = new DemoCharges.Trail(@case, index, mover, catalogue);
         for (var i = 0; i < path.Count; i++)
         {
-            @case.MoveTo(path[i], mover, MoveAt(i), null);
+            charges.Before(path[i], MoveAt(i), today);
+            @case.MoveTo(path[i], mover, MoveAt(i), null, charges.Progress);
         }
 
         var closingAt = terminal ? MoveAt(moves - 1) : now;
@@ -93,9 +99,10 @@ internal static class DemoCases
 
         if (terminal)
         {
-            @case.MoveTo(spec.Stage, mover, closingAt, spec.Stage == CaseStage.Discontinued ? spec.DiscontinueReason : null);
+            charges.Before(spec.Stage, closingAt, today);
+            @case.MoveTo(spec.Stage, mover, closingAt, spec.Stage == CaseStage.Discontinued ? spec.DiscontinueReason : null, charges.Progress);
         }
-        return @case;
+        return (@case, charges);
     }
 
     /// <summary>Up to three tasks of the case's current stage for the people on its team: one done,

@@ -5,13 +5,17 @@ using TipCases.Web.Security;
 namespace TipCases.Web.Data.Seeding;
 
 /// <summary>
-/// Demo offices, accounts, cases (<see cref="DemoCases"/>) and victims (<see cref="DemoVictims"/>) for Development only (Program.cs
+/// Demo offices, accounts, cases (<see cref="DemoCases"/>), victims (<see cref="DemoVictims"/>) and charges (<see cref="DemoCharges"/>) for Development only (Program.cs
 /// never calls this elsewhere). Idempotent: running the app again adds what is missing and changes
 /// nothing that exists.
 /// </summary>
 public static class DemoData
 {
     public const string DefaultPassword = "tipcases-demo-2026";
+
+    /// <summary>The authenticator secret (base32) of every demo account, published in README so
+    /// demos and browser tests can make sign-in codes. Development data only.</summary>
+    public const string AuthenticatorKey = "TIPCASESDEMOTOTPSECRETKEYABCDEFG";
 
     public static readonly (string Code, string Name) CentralOffice = ("CPO", "Central Prosecution Office");
     public static readonly (string Code, string Name) NorthernOffice = ("NRO", "Northern Regional Office");
@@ -55,8 +59,9 @@ public static class DemoData
         var password = Password(configuration);
         foreach (var (userName, displayName, officeCode, role) in Accounts)
         {
-            if (await users.FindByNameAsync(userName) is not null)
+            if (await users.FindByNameAsync(userName) is { } existing)
             {
+                await EnrolAsync(users, existing);
                 continue;
             }
             var user = new AppUser
@@ -71,11 +76,25 @@ public static class DemoData
             };
             Ensure(await users.CreateAsync(user, password), userName);
             Ensure(await users.AddToRoleAsync(user, role), userName);
+            await EnrolAsync(users, user);
         }
 
         await DemoCases.SeedAsync(db, scope.ServiceProvider.GetRequiredService<CaseReferences>(), clock, offices, ct);
         await DemoVictims.SeedAsync(db, scope.ServiceProvider.GetRequiredService<VictimPseudonyms>(),
             scope.ServiceProvider.GetRequiredService<TipCases.Domain.Victims.IIdentityProtector>(), clock, offices, ct);
+        await DemoCharges.SeedAsync(db, clock, ct);
+        await DemoHearings.SeedAsync(scope.ServiceProvider, offices, ct);
+        await DemoCooperation.SeedAsync(db, clock, offices, ct);
+    }
+
+    /// <summary>Demo accounts sign in with the published authenticator secret.</summary>
+    private static async Task EnrolAsync(UserManager<AppUser> users, AppUser user)
+    {
+        var manager = (TipCasesUserManager)users;
+        if (!await manager.IsEnrolledAsync(user))
+        {
+            Ensure(await manager.SetAuthenticatorAsync(user, AuthenticatorKey), user.UserName!);
+        }
     }
 
     private static void Ensure(IdentityResult result, string userName)

@@ -8,9 +8,13 @@ using TipCases.Web.Security;
 
 namespace TipCases.Web.Pages.Account;
 
+/// <summary>A new password, after confirming it is the user: the current password and a current
+/// code (or a recovery code). Wrong ones count towards the lockout; the fifth ends the session.</summary>
 public sealed class ChangePasswordModel(
-    UserManager<AppUser> userManager,
+    TipCasesUserManager userManager,
     SignInManager<AppUser> signInManager,
+    Reauthentication reauthentication,
+    SignInLimits limits,
     AuditLog audit,
     IValidator<ChangePasswordModel.Input> validator) : PageModel
 {
@@ -33,32 +37,39 @@ public sealed class ChangePasswordModel(
         {
             return Challenge();
         }
-        var result = await userManager.ChangePasswordAsync(user, Form.CurrentPassword!, Form.NewPassword!);
-        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        // The new password's own checks first, so a refused one does not use up the code.
+        var refusals = new List<string>();
+        foreach (var rule in userManager.PasswordValidators)
         {
-            // Guessing the current password from an open session counts like failed sign-ins:
-            // the account locks after as many, and this session ends.
-            await userManager.AccessFailedAsync(user);
-            if (await userManager.IsLockedOutAsync(user))
-            {
-                await audit.RecordAsync(AuditAction.LockedOut, user.Id, user.UserName!, "User", user.Id.ToString(),
-                    new { reason = "current password wrong too often when changing it" }, ct);
-                await signInManager.SignOutAsync();
-                return RedirectToPage("/Account/Login");
-            }
+            refusals.AddRange((await rule.ValidateAsync(userManager, user, Form.NewPassword)).Errors.Select(e => e.Description));
         }
-        if (!result.Succeeded)
+        if (refusals.Count > 0)
         {
-            foreach (var error in result.Errors)
-            {
-                var field = error.Code == "PasswordMismatch" ? nameof(Input.CurrentPassword) : nameof(Input.NewPassword);
-                var message = error.Code == "PasswordMismatch" ? "The current password is not correct." : error.Description;
-                ModelState.AddModelError($"{nameof(Form)}.{field}", message);
-            }
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(Input.NewPassword)}", string.Join(" ", refusals));
             return Page();
         }
-        // Knowing the current password counts as a successful sign-in for the lockout count.
-        await userManager.ResetAccessFailedCountAsync(user);
+        if (limits.TryAttempt(SignInStep.Code, user.UserName!, HttpContext.Connection.RemoteIpAddress) is { } wait)
+        {
+            return this.TooManyAttemptsResult(wait);
+        }
+        var check = await reauthentication.CheckAsync(user, Form.CurrentPassword!, Form.Code!, ct);
+        if (check == ReauthenticationResult.LockedOut)
+        {
+            TempData[nameof(LoginModel.Notice)] = Reauthentication.LockedOutMessage;
+            return RedirectToPage("/Account/Login");
+        }
+        if (check != ReauthenticationResult.Confirmed)
+        {
+            var field = check == ReauthenticationResult.WrongPassword ? nameof(Input.CurrentPassword) : nameof(Input.Code);
+            ModelState.AddModelError($"{nameof(Form)}.{field}", Reauthentication.MessageFor(check)!);
+            return Page();
+        }
+        var result = await userManager.ChangePasswordAsync(user, Form.CurrentPassword!, Form.NewPassword!);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(Input.NewPassword)}", string.Join(" ", result.Errors.Select(e => e.Description)));
+            return Page();
+        }
         // The security stamp changed, which ends the user's other sessions; renew this one.
         await signInManager.RefreshSignInAsync(user);
         await audit.RecordAsync(AuditAction.PasswordChanged, user.Id, user.UserName!, "User", user.Id.ToString(), ct: ct);
@@ -68,6 +79,8 @@ public sealed class ChangePasswordModel(
     public sealed record Input
     {
         public string? CurrentPassword { get; init; }
+
+        public string? Code { get; init; }
 
         public string? NewPassword { get; init; }
 
@@ -80,6 +93,8 @@ public sealed class ChangePasswordModel(
         {
             RuleFor(i => i.CurrentPassword).NotEmpty().WithMessage("Enter your current password.")
                 .MaximumLength(CommonPasswordValidator.MaximumLength).WithMessage("That is longer than any password.");
+            RuleFor(i => i.Code).NotEmpty().WithMessage("Enter the code from your authenticator app.")
+                .MaximumLength(64).WithMessage("That is longer than any code.");
             RuleFor(i => i.NewPassword).SetValidator(new NewPasswordRule<Input>());
             RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage("The two new passwords are not the same.");
         }

@@ -10,7 +10,7 @@ using TipCases.Web.Security;
 namespace TipCases.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed partial class LoginModel(LoginModel.Handler handler, IValidator<LoginModel.Input> validator) : PageModel
+public sealed partial class LoginModel(LoginModel.Handler handler, SignInLimits limits, IValidator<LoginModel.Input> validator) : PageModel
 {
     /// <summary>One message for every refusal, so the page never tells whether an account exists,
     /// is locked or is disabled.</summary>
@@ -20,6 +20,9 @@ public sealed partial class LoginModel(LoginModel.Handler handler, IValidator<Lo
     [BindProperty] public Input Form { get; set; } = new();
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    /// <summary>Why the user is back here, after the second step (e.g. the code page expired).</summary>
+    [TempData] public string? Notice { get; set; }
 
     public IActionResult OnGet()
     {
@@ -38,9 +41,15 @@ public sealed partial class LoginModel(LoginModel.Handler handler, IValidator<Lo
             validation.AddToModelState(ModelState, nameof(Form));
             return Page();
         }
+        // Counted per typed name whether or not it is an account, so a 429 tells nothing either.
+        if (limits.TryAttempt(SignInStep.Password, Form.UserName!.Trim(), HttpContext.Connection.RemoteIpAddress) is { } wait)
+        {
+            return this.TooManyAttemptsResult(wait);
+        }
         if (await handler.HandleAsync(Form, ct))
         {
-            return LocalRedirect(SafeReturnUrl());
+            // The password was right: the code from the app (or setting the app up) comes next.
+            return RedirectToPage("Mfa", new { ReturnUrl = SafeReturnUrl() });
         }
         ModelState.AddModelError(string.Empty, RefusedMessage);
         return Page();
@@ -66,7 +75,9 @@ public sealed partial class LoginModel(LoginModel.Handler handler, IValidator<Lo
         }
     }
 
-    /// <summary>Signs in with lockout and records every outcome in the audit trail.</summary>
+    /// <summary>Checks the password with lockout and records every outcome in the audit trail.
+    /// True when the password is right: the second step then follows (no account gets a session
+    /// from its password alone).</summary>
     public sealed partial class Handler(SignInManager<AppUser> signInManager, AuditLog audit) : IPageHandler
     {
         /// <summary>What the audit trail shows for a typed name that could not be a user name.</summary>
@@ -96,14 +107,14 @@ public sealed partial class LoginModel(LoginModel.Handler handler, IValidator<Lo
             }
             var (action, reason) = result switch
             {
-                { Succeeded: true } => (AuditAction.SignedIn, null),
+                { RequiresTwoFactor: true } => (AuditAction.PasswordAccepted, null),
                 { IsLockedOut: true } => (AuditAction.LockedOut, "account locked after repeated failures"),
                 { IsNotAllowed: true } => (AuditAction.SignInRefused, "account disabled"),
                 _ => (AuditAction.SignInFailed, "wrong password"),
             };
             await audit.RecordAsync(action, user.Id, user.UserName!, "User", user.Id.ToString(),
                 reason is null ? null : new { reason }, ct);
-            return result.Succeeded;
+            return result.RequiresTwoFactor;
         }
 
         private void HashAnyway(string password) => signInManager.UserManager.PasswordHasher.HashPassword(new AppUser(), password);

@@ -40,6 +40,7 @@ public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory pe
         {
             names[victim.Id] = victim.Pseudonym;
         }
+        var seesDefendants = await Charges.ChargeHistory.AddNamesAsync(db, cases, caseId, user, mentionedIds, names, ct);
         // Linked cases by reference, for those the user may read; the rest stay unnamed.
         var linkedIds = rows.Where(r => r.EntityType == LinkEntity).Select(r => LinkedCaseId(r.Details)).OfType<Guid>().Distinct().ToList();
         var readableLinked = linkedIds.Count == 0
@@ -50,7 +51,9 @@ public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory pe
             r.OccurredAt,
             r.ActorId is { } id && names.TryGetValue(id, out var name) ? name : r.ActorName,
             Describe(r.Action, r.EntityType),
-            r.EntityType == LinkEntity ? LinkChanges(r.Details, readableLinked) : Changes(r.Details, names))).ToList();
+            r.EntityType == LinkEntity ? LinkChanges(r.Details, readableLinked)
+                : Changes(r.Details, names, r.EntityType == Charges.ChargeHistory.DefendantEntity && !seesDefendants ? Charges.ChargeHistory.IdentityFields : null)))
+            .ToList();
         return new HistoryPage(entries, rows.Count > size ? (entries[^1].At, entries[^1].Id) : null);
     }
 
@@ -77,7 +80,8 @@ public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory pe
     }
 
     /// <summary>"Field: old → new" lines from the event's JSON.</summary>
-    private static List<string> Changes(string? details, IReadOnlyDictionary<Guid, string> names)
+    /// <param name="withheld">Fields whose values this user may not see (a defendant's identity outside the case team).</param>
+    private static List<string> Changes(string? details, IReadOnlyDictionary<Guid, string> names, IReadOnlySet<string>? withheld = null)
     {
         if (string.IsNullOrEmpty(details))
         {
@@ -91,13 +95,18 @@ public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory pe
         var lines = new List<string>();
         foreach (var field in json.RootElement.EnumerateObject())
         {
-            if (field.Name is "CaseId" or "CreatedAt" or "CreatedBy" or "OfficeId" or "StageChangedAt" or "AddedAt" or "At")
+            if (field.Name is "CaseId" or "CreatedAt" or "CreatedBy" or "OfficeId" or "StageChangedAt" or "AddedAt" or "At" or "ChangedAt" or "ChangedBy")
             {
                 continue; // bookkeeping: the entry's own time and author already say it
             }
             var hasOld = field.Value.TryGetProperty("old", out var old);
             var hasNew = field.Value.TryGetProperty("new", out var @new);
             var label = Label(field.Name);
+            if (withheld?.Contains(field.Name) == true)
+            {
+                lines.Add($"{label}: {Charges.ChargeHistory.Withheld}");
+                continue;
+            }
             lines.Add((hasOld, hasNew) switch
             {
                 (true, true) => $"{label}: {Show(old, names)} → {Show(@new, names)}",

@@ -20,11 +20,12 @@ public sealed class CreateModel(CreateModel.Handler handler, IValidator<CreateMo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear(); // binding errors (an unknown option, a malformed date) are the validator's to explain
+        var unbound = ModelState.ClearKeepingFailures(); // the validator explains; what could not be read is refused too
         var validation = await validator.ValidateAsync(Form, ct);
-        if (!validation.IsValid)
+        validation.AddToModelState(ModelState, nameof(Form));
+        ModelState.AddUnreported(unbound);
+        if (!ModelState.IsValid)
         {
-            validation.AddToModelState(ModelState, nameof(Form));
             return Page();
         }
         try

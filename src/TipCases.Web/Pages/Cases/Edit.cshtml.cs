@@ -44,11 +44,12 @@ public sealed class EditModel(CaseQueries cases, TipCasesDbContext db, IValidato
             return refusal;
         }
         var @case = load.Case!;
-        ModelState.Clear();
+        var unbound = ModelState.ClearKeepingFailures(); // the validator explains; what could not be read is refused too
         var validation = await validator.ValidateAsync(Form, ct);
-        if (!validation.IsValid)
+        validation.AddToModelState(ModelState, nameof(Form));
+        ModelState.AddUnreported(unbound);
+        if (!ModelState.IsValid)
         {
-            validation.AddToModelState(ModelState, nameof(Form));
             Show(@case, fromDatabase: false);
             return Page();
         }

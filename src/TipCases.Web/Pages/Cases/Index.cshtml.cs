@@ -11,8 +11,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using NpgsqlTypes;
 using TipCases.Domain.Cases;
 using TipCases.Domain.Offices;
+using TipCases.Domain.Victims;
 using TipCases.Web.Data;
 using TipCases.Web.Data.Configurations;
+using TipCases.Web.Infrastructure;
 using TipCases.Web.Security;
 
 namespace TipCases.Web.Pages.Cases;
@@ -25,8 +27,12 @@ namespace TipCases.Web.Pages.Cases;
 /// would put a case's title into URLs, and so into browser histories and proxy logs.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCases)]
-public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, IDataProtectionProvider protection) : PageModel
+public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, IDataProtectionProvider protection, TimeProvider clock,
+    CaseCsvExport export) : PageModel
 {
+    /// <summary>The value of the "overdue" filter.</summary>
+    public const string OverdueTasks = "tasks";
+
     public const int PageSize = 25;
     public const int SearchMaxLength = 200;
 
@@ -46,7 +52,8 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    /// <summary>Active people of the user's office who are on the team of a case the user can see.</summary>
+    /// <summary>People of the user's office who are on the team of a case the user can see (those
+    /// whose account is disabled too, so a supervisor can find the cases they still hold).</summary>
     public IReadOnlyList<Person> People { get; private set; } = [];
 
     /// <summary>Why a filter was not applied, by query parameter name ("stage", "from"...).</summary>
@@ -65,6 +72,11 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
     public Dictionary<string, string>? NextPageRoute { get; private set; }
 
     private CaseStage? _stage;
+    private TipCases.Domain.Charges.ChargeStatus? _outcome;
+    private bool _openOnly;
+    private ExploitationForm? _purpose;
+    private bool _overdueTasks;
+    private Guid? _assignee;
     private InvestigationApproach? _approach;
     private CaseScope? _scope;
     private Guid? _person;
@@ -74,54 +86,11 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        ReadFilters();
-        ModelState.Clear(); // bad values were reported above next to their filters, not as a 400
-
-        var visible = cases.Visible(User).AsNoTracking();
-        var officeId = User.OfficeIdOf();
-        var staff = db.Users.AsNoTracking().Where(u => u.OfficeId == officeId && u.IsActive);
-        var teams = visible.SelectMany(c => c.Team);
-        People = await (User.ToCaseViewer().IsSupervisor
-                // A supervisor sees every case of the office, which may be a million: ask once per
-                // person whether they are on any visible team (LIMIT 1 keeps the subquery per row,
-                // one index probe each) rather than collect every team member of the office.
-                ? staff.Where(u => teams.Where(m => m.UserId == u.Id).Select(m => (int?)1).FirstOrDefault() != null)
-                // Anyone else sees the cases they are on: collect those cases' teams.
-                : staff.Where(u => teams.Select(m => m.UserId).Contains(u.Id)))
-            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
-            .Select(u => new Person(u.Id, u.DisplayName))
-            .ToListAsync(ct);
-        if (_person is { } person && People.All(p => p.Id != person))
-        {
-            FilterErrors["person"] = "Choose a person from the list.";
-            _person = null;
-        }
-
-        var query = Narrow(visible);
-        IsFiltered = _search is not null || _stage is not null || _approach is not null || _scope is not null
-            || _person is not null || _from is not null || _to is not null;
+        var query = await FilteredAsync(ct);
         var after = ReadCursor(Filter.After);
-        query = Sort switch
-        {
-            CaseSort.Reference => Seek(query, c => c.Reference, after?.Key, after?.Id),
-            CaseSort.Title => Seek(query, c => c.Title, after?.Key, after?.Id),
-            CaseSort.Stage => Seek(query, StageOrder, ParseStageOrder(after?.Key), after?.Id),
-            _ => Seek(query, c => c.OpenedOn, ParseDate(after?.Key), after?.Id),
-        };
+        query = Sorted(query, after);
 
-        var page = await query
-            .Take(PageSize + 1)
-            .Select(c => new Row(
-                c.Id,
-                c.Reference,
-                c.Title,
-                c.Stage,
-                c.Approach,
-                c.Scope,
-                c.OpenedOn,
-                db.Users.Where(u => c.Team.Any(m => m.IsLead && m.UserId == u.Id)).Select(u => u.DisplayName).FirstOrDefault(),
-                c.Team.Count))
-            .ToListAsync(ct);
+        var page = await Project(query.Take(PageSize + 1)).ToListAsync(ct);
         Rows = page.Take(PageSize).ToList();
         if (page.Count > PageSize)
         {
@@ -135,6 +104,137 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
                 _ => last.OpenedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             }, last.Id));
         }
+    }
+
+    /// <summary>The whole list with its current search, filters and sort, every page, as CSV
+    /// (streamed; recorded in the audit trail first).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var query = Sorted(await FilteredAsync(ct), after: null);
+        var filters = Route();
+        if (filters.Remove("q"))
+        {
+            // The words searched for stay out of the trail, which administrators read: only that there were some.
+            filters["search"] = "yes";
+        }
+        return await export.ResultAsync(Project(query), filters, User, ct);
+    }
+
+    /// <summary>The cases the user may read, narrowed by the valid filters (invalid ones are reported in <see cref="FilterErrors"/>).</summary>
+    private async Task<IQueryable<Case>> FilteredAsync(CancellationToken ct)
+    {
+        ReadFilters();
+        ModelState.Clear(); // bad values were reported above next to their filters, not as a 400
+
+        var visible = cases.Visible(User).AsNoTracking();
+        var officeId = User.OfficeIdOf();
+        var staff = db.Users.AsNoTracking().Where(u => u.OfficeId == officeId);
+        var teams = visible.SelectMany(c => c.Team);
+        People = await (User.ToCaseViewer().IsSupervisor
+                // A supervisor sees every case of the office, which may be a million: ask once per
+                // person whether they are on any visible team (LIMIT 1 keeps the subquery per row,
+                // one index probe each) rather than collect every team member of the office.
+                ? staff.Where(u => teams.Where(m => m.UserId == u.Id).Select(m => (int?)1).FirstOrDefault() != null)
+                // Anyone else sees the cases they are on: collect those cases' teams.
+                : staff.Where(u => teams.Select(m => m.UserId).Contains(u.Id)))
+            .OrderBy(u => !u.IsActive).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Select(u => new Person(u.Id, u.IsActive ? u.DisplayName : u.DisplayName + " (account disabled)"))
+            .ToListAsync(ct);
+        if (_person is { } person && People.All(p => p.Id != person))
+        {
+            FilterErrors["person"] = "Choose a person from the list.";
+            _person = null;
+        }
+        if (_assignee is { } assignee && People.All(p => p.Id != assignee))
+        {
+            FilterErrors["assignee"] = "That person has no tasks on the cases you can see.";
+            _assignee = null;
+        }
+
+        IsFiltered = _search is not null || _stage is not null || _approach is not null || _scope is not null
+            || _person is not null || _from is not null || _to is not null || HasFigureFilter;
+        return Narrow(visible);
+    }
+
+    private IQueryable<Case> Sorted(IQueryable<Case> query, Cursor? after) => Sort switch
+    {
+        CaseSort.Reference => Seek(query, c => c.Reference, after?.Key, after?.Id),
+        CaseSort.Title => Seek(query, c => c.Title, after?.Key, after?.Id),
+        CaseSort.Stage => Seek(query, StageOrder, ParseStageOrder(after?.Key), after?.Id),
+        _ => Seek(query, c => c.OpenedOn, ParseDate(after?.Key), after?.Id),
+    };
+
+    private IQueryable<Row> Project(IQueryable<Case> query) => query.Select(c => new Row(
+        c.Id,
+        c.Reference,
+        c.Title,
+        c.Stage,
+        c.Approach,
+        c.Scope,
+        c.OpenedOn,
+        db.Users.Where(u => c.Team.Any(m => m.IsLead && m.UserId == u.Id)).Select(u => u.DisplayName).FirstOrDefault(),
+        c.Team.Count));
+
+    /// <summary>Whether a filter a dashboard figure links with (open, purpose, overdue tasks, assignee) is applied.</summary>
+    public bool HasFigureFilter => _openOnly || _purpose is not null || _overdueTasks || _assignee is not null || _outcome is not null;
+
+    /// <summary>The dashboard figure filters applied, as query parameters.</summary>
+    public IEnumerable<(string Name, string Value)> FigureFilters()
+    {
+        if (_openOnly)
+        {
+            yield return ("open", "true");
+        }
+        if (_purpose is { } purpose)
+        {
+            yield return ("purpose", purpose.ToString());
+        }
+        if (_overdueTasks)
+        {
+            yield return ("overdue", OverdueTasks);
+        }
+        if (_assignee is { } assignee)
+        {
+            yield return ("assignee", assignee.ToString());
+        }
+        if (_outcome is { } outcome)
+        {
+            yield return ("outcome", outcome.ToString());
+        }
+    }
+
+    /// <summary>The figure filters applied, in words, each with the route that removes it.</summary>
+    public IReadOnlyList<(string Text, Dictionary<string, string> Without)> FigureFilterDescriptions()
+    {
+        var list = new List<(string, Dictionary<string, string>)>();
+        Dictionary<string, string> Without(string name)
+        {
+            var route = Route();
+            route.Remove(name);
+            return route;
+        }
+        if (_openOnly)
+        {
+            list.Add(("Open cases only (not closed or discontinued)", Without("open")));
+        }
+        if (_purpose is { } purpose)
+        {
+            list.Add(($"With a victim of {purpose.DisplayName().ToLowerInvariant()}", Without("purpose")));
+        }
+        if (_overdueTasks)
+        {
+            list.Add(("Open cases with an overdue task", Without("overdue")));
+        }
+        if (_assignee is { } assignee)
+        {
+            var name = People.FirstOrDefault(p => p.Id == assignee)?.DisplayName ?? "this person";
+            list.Add(((_overdueTasks ? "The overdue task is assigned to " : "With an open task assigned to ") + name, Without("assignee")));
+        }
+        if (_outcome is { } outcome)
+        {
+            list.Add((outcome == TipCases.Domain.Charges.ChargeStatus.Convicted ? "With a conviction" : "With an acquittal", Without("outcome")));
+        }
+        return list;
     }
 
     private string WriteCursor(Cursor cursor) => _cursors.Protect(JsonSerializer.Serialize(cursor));
@@ -177,6 +277,10 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         Add("person", _person?.ToString());
         Add("from", _from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", _to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        foreach (var (name, value) in FigureFilters())
+        {
+            Add(name, value);
+        }
         Add("sort", (sort ?? Sort).ToString());
         Add("dir", (direction ?? Direction).ToString());
         return route;
@@ -284,6 +388,28 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
             _to = null;
         }
 
+        _openOnly = Filter.Open == true;
+        _purpose = Defined(Filter.Purpose);
+        if (Refused("purpose") || (Filter.Purpose is not null && _purpose is null))
+        {
+            FilterErrors["purpose"] = "Choose a form of exploitation from the list.";
+        }
+        _overdueTasks = string.Equals(Filter.Overdue, OverdueTasks, StringComparison.Ordinal);
+        if (Filter.Overdue is not null && !_overdueTasks)
+        {
+            FilterErrors["overdue"] = "Only overdue tasks can be filtered on (overdue=tasks).";
+        }
+        _outcome = Filter.Outcome is { } outcome && Enum.IsDefined(outcome) && CaseFilters.IsVerdict(outcome) ? outcome : null;
+        if (Refused("outcome") || (Filter.Outcome is not null && _outcome is null))
+        {
+            FilterErrors["outcome"] = "Only convictions and acquittals can be filtered on (outcome=Convicted or outcome=Acquitted).";
+        }
+        _assignee = Filter.Assignee;
+        if (Refused("assignee"))
+        {
+            FilterErrors["assignee"] = "Choose a person from the list.";
+        }
+
         Sort = Defined(Filter.Sort) ?? CaseSort.OpenedOn;
         Direction = Defined(Filter.Dir) ?? DefaultDirection(Sort);
     }
@@ -320,13 +446,22 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         {
             query = query.Where(c => c.Team.Any(m => m.UserId == person));
         }
-        if (_from is { } from)
+        query = query.OpenedBetween(_from, _to);
+        if (_openOnly)
         {
-            query = query.Where(c => c.OpenedOn >= from);
+            query = query.Where(CaseFilters.IsOpen);
         }
-        if (_to is { } to)
+        if (_purpose is { } purpose)
         {
-            query = query.Where(c => c.OpenedOn <= to);
+            query = query.WithVictimExploitedFor(db, purpose);
+        }
+        if (_overdueTasks || _assignee is not null)
+        {
+            query = query.WithOpenTasks(clock.Today(), _overdueTasks, _assignee);
+        }
+        if (_outcome is { } verdict)
+        {
+            query = query.WithVerdict(db, verdict);
         }
         return query;
     }
@@ -414,6 +549,21 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         [FromQuery(Name = "sort")] public CaseSort? Sort { get; init; }
 
         [FromQuery(Name = "dir")] public SortDirection? Dir { get; init; }
+
+        /// <summary>Open cases only (not closed or discontinued).</summary>
+        [FromQuery(Name = "open")] public bool? Open { get; init; }
+
+        /// <summary>Cases with a victim who suffered this form of exploitation.</summary>
+        [FromQuery(Name = "purpose")] public ExploitationForm? Purpose { get; init; }
+
+        /// <summary>"tasks": open cases with an overdue task (of <see cref="Assignee"/> when given).</summary>
+        [FromQuery(Name = "overdue")] public string? Overdue { get; init; }
+
+        /// <summary>Open cases with an open task assigned to this person.</summary>
+        [FromQuery(Name = "assignee")] public Guid? Assignee { get; init; }
+
+        /// <summary>Cases with a charge decided by this verdict (Convicted or Acquitted).</summary>
+        [FromQuery(Name = "outcome")] public TipCases.Domain.Charges.ChargeStatus? Outcome { get; init; }
 
         /// <summary>Keyset: an opaque token holding the sort key and id of the last row of the previous page.</summary>
         [FromQuery(Name = "after")] public string? After { get; init; }

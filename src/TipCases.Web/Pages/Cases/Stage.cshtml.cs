@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TipCases.Domain;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 using TipCases.Web.Data;
+using TipCases.Web.Pages.Charges;
 using TipCases.Web.Security;
 
 namespace TipCases.Web.Pages.Cases;
@@ -36,7 +38,7 @@ public sealed class StageModel(CaseQueries cases, TipCasesDbContext db, TimeProv
         {
             return refusal;
         }
-        Show(load.Case!);
+        Show(load.Case!, await db.ChargeProgressAsync(id, ct));
         // Never preselect discontinuing: ending a case must be a deliberate choice.
         Target = Options.FirstOrDefault(o => o.Missing.Count == 0 && o.Stage != CaseStage.Discontinued)?.Stage;
         return Page();
@@ -50,23 +52,24 @@ public sealed class StageModel(CaseQueries cases, TipCasesDbContext db, TimeProv
             return refusal;
         }
         var @case = load.Case!;
+        var charges = await db.ChargeProgressAsync(id, ct);
         ModelState.Clear();
         if (Target is not { } target || !Enum.IsDefined(target))
         {
             ModelState.AddModelError(nameof(Target), "Choose the stage to move to.");
-            Show(@case);
+            Show(@case, charges);
             return Page();
         }
         try
         {
             db.Entry(@case).Property(c => c.Version).OriginalValue = Version;
-            @case.MoveTo(target, User.UserId(), clock.GetUtcNow(), Reason);
+            @case.MoveTo(target, User.UserId(), clock.GetUtcNow(), Reason, charges);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleViolation ex)
         {
             ModelState.AddModelError(string.Empty, ex.Message);
-            Show(@case);
+            Show(@case, charges);
             return Page();
         }
         catch (DbUpdateConcurrencyException)
@@ -78,7 +81,7 @@ public sealed class StageModel(CaseQueries cases, TipCasesDbContext db, TimeProv
                 return NotFound();
             }
             ModelState.AddModelError(string.Empty, ConflictMessage);
-            Show(current);
+            Show(current, await db.ChargeProgressAsync(id, ct));
             Version = current.Version;
             return Page();
         }
@@ -86,7 +89,7 @@ public sealed class StageModel(CaseQueries cases, TipCasesDbContext db, TimeProv
         return RedirectToPage("Details", new { id });
     }
 
-    private void Show(Case c)
+    private void Show(Case c, ChargeProgress charges)
     {
         Id = c.Id;
         Reference = c.Reference;
@@ -94,7 +97,7 @@ public sealed class StageModel(CaseQueries cases, TipCasesDbContext db, TimeProv
         Version = Version == 0 ? c.Version : Version;
         // Preconditions only: the reason is asked for on the form itself.
         Options = CaseStageRules.Targets(c)
-            .Select(t => new StageOption(t, CaseStageRules.WhyNot(c, t, reason: "(given)")))
+            .Select(t => new StageOption(t, CaseStageRules.WhyNot(c, t, reason: "(given)", charges)))
             .ToList();
     }
 

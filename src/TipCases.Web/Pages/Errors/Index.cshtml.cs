@@ -33,6 +33,17 @@ public sealed class IndexModel : PageModel
         return code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
     }
 
+    /// <summary>Sign-in attempts are limited (see SignInLimits); the refusal carries Retry-After.</summary>
+    private string TooManyAttemptsExplanation()
+    {
+        var wait = int.TryParse(Response.Headers.RetryAfter.ToString(), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? (seconds <= 60 ? "a minute" : $"{(seconds + 59) / 60} minutes")
+            : "a few minutes";
+        return "To protect accounts, the number of sign-in attempts and codes is limited, per account and per network address. " +
+            $"Wait {wait}, then try again. If you did not make these attempts, tell your administrator.";
+    }
+
     private void Describe(int? code)
     {
         var status = code ?? 500;
@@ -41,7 +52,7 @@ public sealed class IndexModel : PageModel
             403 => ("Not available to you", "Your account does not give you access to this page. If you need it for your work, ask your supervisor."),
             404 => ("Page not found", "There is no page at this address, or it is not available to you."),
             400 => ("Request not accepted", "The request could not be processed. Go back, reload the page and try again."),
-            429 => ("Too many attempts", "Please wait a minute before trying again."),
+            429 => ("Too many attempts", TooManyAttemptsExplanation()),
             503 => ("Temporarily unavailable", "TipCases cannot reach its database right now. Nothing you saved is lost; try again in a minute."),
             _ => ("Something went wrong", "The request could not be completed. Nothing was changed. If this keeps happening, tell your administrator the time it happened."),
         };

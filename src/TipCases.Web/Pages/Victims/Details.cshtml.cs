@@ -134,6 +134,14 @@ public sealed class DetailsModel(VictimQueries victims, CaseQueries cases, Peopl
         {
             return refusal;
         }
+        // A value that is not an id at all must not read as "no liaison officer" and unassign one.
+        var unbound = ModelState.ClearKeepingFailures();
+        if (unbound.Count > 0)
+        {
+            ModelState.AddModelError("liaisonOfficerId", BindingFailures.Message);
+            await ShowAsync(load, ct);
+            return Page();
+        }
         try
         {
             db.Entry(load.Victim!).Property(v => v.Version).OriginalValue = Version;

@@ -49,11 +49,12 @@ public sealed class ResidenceModel(VictimQueries victims, TipCasesDbContext db, 
         {
             return refusal;
         }
-        ModelState.Clear();
+        var unbound = ModelState.ClearKeepingFailures(); // the validator explains; what could not be read is refused too
         var validation = await validator.ValidateAsync(Form, ct);
-        if (!validation.IsValid)
+        validation.AddToModelState(ModelState, nameof(Form));
+        ModelState.AddUnreported(unbound);
+        if (!ModelState.IsValid)
         {
-            validation.AddToModelState(ModelState, nameof(Form));
             Show(load);
             return Page();
         }

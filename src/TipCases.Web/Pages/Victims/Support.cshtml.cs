@@ -71,13 +71,14 @@ public sealed class SupportModel(VictimQueries victims, PeopleDirectory people, 
         }
         var victim = load.Victim!;
         var cases = VictimCaseChoice.For(User, load);
-        ModelState.Clear(); // binding errors (an unknown kind, a malformed date) are the validator's to explain
+        var unbound = ModelState.ClearKeepingFailures(); // the validator explains; what could not be read is refused too
         var context = new ValidationContext<Input>(Form);
         context.RootContextData[Validator.CaseChoicesKey] = cases.Select(c => c.Id).ToHashSet();
         var validation = await validator.ValidateAsync(context, ct);
-        if (!validation.IsValid)
+        validation.AddToModelState(ModelState, nameof(Form));
+        ModelState.AddUnreported(unbound);
+        if (!ModelState.IsValid)
         {
-            validation.AddToModelState(ModelState, nameof(Form));
             await ShowAsync(load, ct);
             return Page();
         }

@@ -18,7 +18,7 @@ namespace TipCases.Web.Pages.Victims;
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCases)]
 public sealed class ThreatsModel(VictimQueries victims, PeopleDirectory people, TipCasesDbContext db,
-    IValidator<ThreatsModel.Input> validator, TimeProvider clock) : PageModel
+    IValidator<ThreatsModel.Input> validator, TimeProvider clock, Charges.ObstructionProposals obstruction) : PageModel
 {
     [BindProperty] public Input Form { get; set; } = new();
 
@@ -71,12 +71,15 @@ public sealed class ThreatsModel(VictimQueries victims, PeopleDirectory people, 
         }
         var @case = load.LinkedCases.Single(c => c.Id == Form.CaseId);
         ThreatIncident incident;
+        int proposed;
         try
         {
             var now = clock.GetUtcNow();
             incident = victim.LogThreat(@case, Form.OccurredOn!.Value, Form.Kind!.Value, Form.Description!, Form.ReportedToPolice,
                 User.UserId(), now, DateOnly.FromDateTime(now.UtcDateTime));
-            // The incident and the safety review task it opened on the case are saved together.
+            proposed = await obstruction.StageAsync(incident, victim.Pseudonym, now, ct);
+            // The incident, the safety review task it opened on the case and the proposals on the
+            // case's charges are saved together.
             await db.SaveChangesAsync(ct);
         }
         catch (DomainRuleViolation ex)
@@ -96,6 +99,10 @@ public sealed class ThreatsModel(VictimQueries victims, PeopleDirectory people, 
             var names = await people.NamesAsync([review.AssigneeId], ct);
             TempData["Message"] = $"The threat is logged against {victim.Pseudonym} on {@case.Reference}. A safety review task was opened for " +
                 $"{names.GetValueOrDefault(review.AssigneeId, "a former colleague")}, due {Dates.Day(review.DueOn)}.";
+        }
+        if (proposed > 0)
+        {
+            TempData["Message"] += $" Obstruction of justice is proposed as an aggravating circumstance on {proposed} open charge{(proposed == 1 ? "" : "s")} of the case, for the prosecutor to accept or dismiss.";
         }
         return RedirectToPage(new { id });
     }

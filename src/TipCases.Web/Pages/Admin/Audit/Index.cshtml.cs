@@ -20,7 +20,7 @@ public sealed class IndexModel(TipCasesDbContext db) : PageModel
 
     public const string UnknownCaseMessage = "No case has that reference.";
 
-    private static readonly string[] EntityTypesWithVisibleDetails = ["User", "Office"];
+    private static readonly string[] EntityTypesWithVisibleDetails = ["User", "Office", "Offence"];
 
     [BindProperty(SupportsGet = true)] public Query Filter { get; set; } = new();
 

@@ -125,6 +125,10 @@ public sealed class EditModel(EditModel.Handler handler, IValidator<EditModel.In
             db.Entry(existing).Property(o => o.Version).OriginalValue = input.Version;
             var before = new { existing.Name };
             existing.Rename(input.Name!);
+            if (existing.Name == before.Name)
+            {
+                return true; // nothing changed, so nothing to record (and no newer version to overwrite)
+            }
             audit.Add(AuditAction.OfficeUpdated, actor, nameof(Office), existing.Id.ToString(), AuditChanges.Between(before, new { existing.Name }));
             await db.SaveChangesAsync(ct);
             return true;

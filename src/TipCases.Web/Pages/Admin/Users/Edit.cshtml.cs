@@ -41,6 +41,9 @@ public sealed class EditModel(
 
     public bool IsSelf { get; private set; }
 
+    /// <summary>Whether the person has set up their authenticator app.</summary>
+    public bool HasAuthenticator { get; private set; }
+
     public string? Message { get; private set; }
 
     public UserFieldsViewModel Fields { get; private set; } = null!;
@@ -82,7 +85,7 @@ public sealed class EditModel(
                 }
                 return await RedisplayAsync(id, keepForm: false, ct);
             default:
-                TempData["Message"] = "Changes saved. If roles changed, the person's open sessions end within a minute.";
+                TempData["Message"] = "Changes saved. If roles or office changed, the person's open sessions have ended.";
                 return RedirectToPage(new { id });
         }
     }
@@ -132,9 +135,37 @@ public sealed class EditModel(
                 ModelState.AddModelError(string.Empty, NotSavedMessage);
                 return await RedisplayAsync(id, keepForm: false, ct);
         }
-        TempData["Message"] = active ? "The account is enabled." : "The account is disabled. Its open sessions end within a minute.";
+        TempData["Message"] = active ? "The account is enabled." : "The account is disabled. Its open sessions have ended.";
         return RedirectToPage(new { id });
     }
+
+    /// <summary>For a person who lost their phone and their recovery codes: they set up an app
+    /// again at their next sign-in. Not for one's own account (that would skip the re-authentication
+    /// of the Sign-in security page).</summary>
+    public async Task<IActionResult> OnPostResetAuthenticatorAsync(Guid id, CancellationToken ct)
+    {
+        if (id == User.UserId())
+        {
+            ModelState.AddModelError(string.Empty, "Set up a new app for your own account on the Sign-in security page.");
+            return await RedisplayAsync(id, keepForm: false, ct);
+        }
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+        if (!(await ((TipCasesUserManager)users).RemoveAuthenticatorAsync(user)).Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, NotSavedMessage);
+            return await RedisplayAsync(id, keepForm: false, ct);
+        }
+        await handler.RecordAsync(AuditAction.AuthenticatorRemoved, user, User, ct);
+        TempData["Message"] = ResetAuthenticatorMessage;
+        return RedirectToPage(new { id });
+    }
+
+    public const string ResetAuthenticatorMessage =
+        "Two-step sign-in is reset: at the next sign-in, the person sets up an authenticator app again. Their open sessions have ended.";
 
     private async Task<IActionResult> RedisplayAsync(Guid id, bool keepForm, CancellationToken ct)
     {
@@ -157,6 +188,7 @@ public sealed class EditModel(
         IsActive = user.IsActive;
         IsLockedOut = user.LockoutEnd is { } end && end > clock.GetUtcNow();
         IsSelf = user.Id == User.UserId();
+        HasAuthenticator = await ((TipCasesUserManager)users).IsEnrolledAsync(user);
         Fields = new UserFieldsViewModel(Form, await options.OfficesAsync(Form.OfficeId, ct), ModelState, AccessIsReadOnly: IsSelf);
     }
 
@@ -196,6 +228,9 @@ public sealed class EditModel(
     public sealed class Handler(TipCasesDbContext db, UserManager<AppUser> users, AuditLog audit) : IPageHandler
     {
         public enum Outcome { Saved, NotFound, Conflict, Refused }
+
+        public Task RecordAsync(AuditAction action, AppUser user, ClaimsPrincipal actor, CancellationToken ct) =>
+            audit.RecordAsync(action, actor, "User", user.Id.ToString(), ct: ct);
 
         public sealed record Result(Outcome Outcome, IReadOnlyList<(string Field, string Message)> Errors);
 

@@ -31,7 +31,8 @@ public static class UserDetailsRules
         validator.RuleFor(i => i.OfficeId).NotEmpty().WithMessage("Choose the office this person works in.")
             .MustAsync(async (id, ct) => await db.Offices.AnyAsync(o => o.Id == id, ct))
             .WithMessage("Choose one of the listed offices.")
-            .When(i => i.OfficeId is not null && i.OfficeId != Guid.Empty);
+            // The condition guards the database check only: a missing office must still be refused.
+            .When(i => i.OfficeId is not null && i.OfficeId != Guid.Empty, ApplyConditionTo.CurrentValidator);
         validator.RuleFor(i => i.Roles).Custom((roles, context) =>
         {
             var chosen = roles ?? [];

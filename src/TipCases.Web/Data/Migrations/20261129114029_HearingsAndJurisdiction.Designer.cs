@@ -13,8 +13,8 @@ using TipCases.Web.Data;
 namespace TipCases.Web.Data.Migrations
 {
     [DbContext(typeof(TipCasesDbContext))]
-    [Migration("20261129142612_ScaleIndexes")]
-    partial class ScaleIndexes
+    [Migration("20261129114029_HearingsAndJurisdiction")]
+    partial class HearingsAndJurisdiction
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -289,20 +289,11 @@ namespace TipCases.Web.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
+                    b.HasIndex("OfficeId", "Stage")
+                        .HasDatabaseName("ix_cases_office_id_stage");
+
                     b.HasIndex("OfficeId", "OpenedOn", "Id")
                         .HasDatabaseName("ix_cases_office_id_opened_on_id");
-
-                    b.HasIndex("OfficeId", "Stage", "OpenedOn", "Id")
-                        .HasDatabaseName("ix_cases_office_id_stage_opened_on_id");
-
-                    b.HasIndex(new[] { "OfficeId" }, "OpenCases")
-                        .HasDatabaseName("ix_cases_office_id_open")
-                        .HasFilter("stage NOT IN ('Closed', 'Discontinued')");
-
-                    b.HasIndex(new[] { "Reference" }, "ReferencePrefix")
-                        .HasDatabaseName("ix_cases_reference_prefix");
-
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Reference" }, "ReferencePrefix"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("cases", (string)null);
                 });
@@ -493,6 +484,185 @@ namespace TipCases.Web.Data.Migrations
                         .HasDatabaseName("ix_case_team_members_user_id_case_id");
 
                     b.ToTable("case_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("court");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hearings");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_hearings_created_by");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_hearings_starts_at")
+                        .HasFilter("status = 'Scheduled'");
+
+                    b.HasIndex("CaseId", "StartsAt")
+                        .HasDatabaseName("ix_hearings_case_id_starts_at");
+
+                    b.ToTable("hearings", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.HearingWitness", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("HearingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hearing_id");
+
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hearing_witnesses");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_hearing_witnesses_case_id");
+
+                    b.HasIndex("VictimId")
+                        .HasDatabaseName("ix_hearing_witnesses_victim_id");
+
+                    b.HasIndex("HearingId", "VictimId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hearing_witnesses_hearing_id_victim_id");
+
+                    b.ToTable("hearing_witnesses", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.CaseJurisdiction", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("AimNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("aim_note");
+
+                    b.Property<bool>("ConductAbroadAimedAtTerritory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("conduct_abroad_aimed_at_territory");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_case_jurisdiction");
+
+                    b.ToTable("case_jurisdiction", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.PlaceOfConduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_places_of_conduct");
+
+                    b.HasIndex("CaseId", "Kind", "CountryCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_places_of_conduct_case_id_kind_country_code");
+
+                    b.ToTable("case_places_of_conduct", (string)null);
                 });
 
             modelBuilder.Entity("TipCases.Domain.Offices.Office", b =>
@@ -842,11 +1012,8 @@ namespace TipCases.Web.Data.Migrations
                     b.HasIndex("NextFollowUpOn")
                         .HasDatabaseName("ix_victim_support_steps_next_follow_up_on");
 
-                    b.HasIndex("VictimId", "TookPlaceOn", "CreatedAt")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_victim_support_steps_victim_id_took_place_on_created_at");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("VictimId", "TookPlaceOn", "CreatedAt"), new[] { "Id", "NextFollowUpOn" });
+                    b.HasIndex("VictimId", "TookPlaceOn")
+                        .HasDatabaseName("ix_victim_support_steps_victim_id_took_place_on");
 
                     b.ToTable("victim_support_steps", (string)null);
                 });
@@ -1186,71 +1353,6 @@ namespace TipCases.Web.Data.Migrations
                     b.ToTable("reference_counters", (string)null);
                 });
 
-            modelBuilder.Entity("TipCases.Web.Data.ReadModels.VictimSupportStatus", b =>
-                {
-                    b.Property<Guid>("VictimId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("victim_id");
-
-                    b.Property<Guid?>("LatestStepCaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("latest_step_case_id");
-
-                    b.Property<DateTimeOffset?>("LatestStepCreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("latest_step_created_at");
-
-                    b.Property<DateOnly?>("LatestStepOn")
-                        .HasColumnType("date")
-                        .HasColumnName("latest_step_on");
-
-                    b.Property<Guid?>("LiaisonOfficerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("liaison_officer_id");
-
-                    b.Property<DateOnly?>("NextFollowUpOn")
-                        .HasColumnType("date")
-                        .HasColumnName("next_follow_up_on");
-
-                    b.HasKey("VictimId")
-                        .HasName("pk_victim_support_status");
-
-                    b.HasIndex("LiaisonOfficerId", "LatestStepOn")
-                        .HasDatabaseName("ix_victim_support_status_liaison_officer_id_latest_step_on");
-
-                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("LiaisonOfficerId", "LatestStepOn"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
-
-                    b.HasIndex("LiaisonOfficerId", "NextFollowUpOn")
-                        .HasDatabaseName("ix_victim_support_status_liaison_officer_id_next_follow_up_on");
-
-                    b.ToTable("victim_support_status", (string)null);
-                });
-
-            modelBuilder.Entity("TipCases.Web.Data.Summaries.SummarySnapshot", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("key");
-
-                    b.Property<DateTimeOffset>("ComputedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("computed_at");
-
-                    b.Property<int>("DurationMs")
-                        .HasColumnType("integer")
-                        .HasColumnName("duration_ms");
-
-                    b.Property<string>("Payload")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("payload");
-
-                    b.HasKey("Key")
-                        .HasName("pk_summary_snapshots");
-
-                    b.ToTable("summary_snapshots", (string)null);
-                });
-
             modelBuilder.Entity("TipCases.Web.Security.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1520,6 +1622,67 @@ namespace TipCases.Web.Data.Migrations
                         .HasConstraintName("fk_case_team_members_users_user_id");
                 });
 
+            modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearings_cases_case_id");
+
+                    b.HasOne("TipCases.Web.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearings_users_created_by");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.HearingWitness", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearing_witnesses_cases_case_id");
+
+                    b.HasOne("TipCases.Domain.Hearings.Hearing", null)
+                        .WithMany("Witnesses")
+                        .HasForeignKey("HearingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearing_witnesses_hearings_hearing_id");
+
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithMany()
+                        .HasForeignKey("VictimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hearing_witnesses_victims_victim_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.CaseJurisdiction", b =>
+                {
+                    b.HasOne("TipCases.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("TipCases.Domain.Jurisdiction.CaseJurisdiction", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_jurisdiction_cases_case_id");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.PlaceOfConduct", b =>
+                {
+                    b.HasOne("TipCases.Domain.Jurisdiction.CaseJurisdiction", null)
+                        .WithMany("Places")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_places_of_conduct_case_jurisdiction_case_id");
+                });
+
             modelBuilder.Entity("TipCases.Domain.Victims.CompensationClaim", b =>
                 {
                     b.HasOne("TipCases.Domain.Cases.Case", null)
@@ -1657,16 +1820,6 @@ namespace TipCases.Web.Data.Migrations
                         .HasConstraintName("fk_reference_counters_offices_office_id");
                 });
 
-            modelBuilder.Entity("TipCases.Web.Data.ReadModels.VictimSupportStatus", b =>
-                {
-                    b.HasOne("TipCases.Domain.Victims.Victim", null)
-                        .WithOne()
-                        .HasForeignKey("TipCases.Web.Data.ReadModels.VictimSupportStatus", "VictimId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_victim_support_status_victims_victim_id");
-                });
-
             modelBuilder.Entity("TipCases.Web.Security.AppUser", b =>
                 {
                     b.HasOne("TipCases.Domain.Offices.Office", null)
@@ -1686,6 +1839,16 @@ namespace TipCases.Web.Data.Migrations
                     b.Navigation("Tasks");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Hearings.Hearing", b =>
+                {
+                    b.Navigation("Witnesses");
+                });
+
+            modelBuilder.Entity("TipCases.Domain.Jurisdiction.CaseJurisdiction", b =>
+                {
+                    b.Navigation("Places");
                 });
 
             modelBuilder.Entity("TipCases.Domain.Victims.Victim", b =>

@@ -1,0 +1,16 @@
+using TipCases.Web.Pages.Cases;
+
+namespace TipCases.Web.Pages.Dashboard;
+
+public static class DashboardSetup
+{
+    /// <summary>The dashboard's queries and the CSV exports (case list, dashboard tables, statistics).</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<CaseCsvExport>();
+        services.AddScoped<DashboardCsv>();
+        services.AddScoped<StatisticsExport>();
+        return services;
+    }
+}

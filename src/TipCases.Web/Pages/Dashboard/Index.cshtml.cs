@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TipCases.Web.Infrastructure;
+using TipCases.Web.Security;
+
+namespace TipCases.Web.Pages.Dashboard;
+
+/// <summary>
+/// The supervisors' dashboard: the figures of their office's cases opened in a period, each a
+/// link to the cases or victims behind it, with charts beside tables that carry the same numbers.
+/// </summary>
+[Authorize(Policy = Policies.ViewOfficeDashboard)]
+public sealed class IndexModel(DashboardQueries queries, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public PeriodQuery Filter { get; set; } = new();
+
+    public DashboardPeriod Period { get; private set; } = DashboardPeriod.All;
+
+    public DashboardFigures Figures { get; private set; } = null!;
+
+    /// <summary>Why the dates were not applied, when they could not be read.</summary>
+    public string? PeriodError { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        PeriodError = Filter.ReadErrors(ModelState);
+        ModelState.Clear();
+        Period = Filter.Resolve(clock.Today());
+        Figures = await queries.FiguresAsync(User, DashboardScope.Office, Period, ct);
+    }
+}
+
+/// <summary>The period filter as query parameters: a preset, or dates.</summary>
+public sealed record PeriodQuery
+{
+    [FromQuery(Name = "period")] public PeriodPreset? Preset { get; init; }
+
+    [FromQuery(Name = "from")] public DateOnly? From { get; init; }
+
+    [FromQuery(Name = "to")] public DateOnly? To { get; init; }
+
+    public DashboardPeriod Resolve(DateOnly today) =>
+        DashboardPeriod.Resolve(Preset is { } p && Enum.IsDefined(p) ? p : null, From, To, today);
+
+    public string? ReadErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state)
+    {
+        bool Refused(string name) => state.TryGetValue(name, out var entry) && entry.Errors.Count > 0;
+        if (Refused("from") || Refused("to"))
+        {
+            return "Enter dates as YYYY-MM-DD; a date that could not be read was left out.";
+        }
+        return Refused("period") || (Preset is { } p && !Enum.IsDefined(p)) ? "Choose a period from the list." : null;
+    }
+}
