@@ -87,6 +87,7 @@ internal static class GeneratorCommand
                 Seed = Number("seed") ?? defaults.Seed,
                 Parallelism = Number("parallel") ?? defaults.Parallelism,
                 Password = Environment.GetEnvironmentVariable("TIPCASES_DEMO_PASSWORD") is { Length: > 0 } password ? password : defaults.Password,
+                AuthenticatorKey = Environment.GetEnvironmentVariable("TIPCASES_DEMO_TOTP_SECRET") is { Length: > 0 } secret ? secret : defaults.AuthenticatorKey,
                 Log = Console.Out,
             };
             if (options.OfficeCode == defaults.OfficeCode && values.ContainsKey("office"))
@@ -95,7 +96,7 @@ internal static class GeneratorCommand
             }
             var result = await Generator.RunAsync(options);
             Console.WriteLine();
-            Console.WriteLine($"{result.Rows.Values.Sum():N0} rows in {result.Elapsed.TotalSeconds:F1} s. Accounts (password: the demo password):");
+            Console.WriteLine($"{result.Rows.Values.Sum():N0} rows in {result.Elapsed.TotalSeconds:F1} s. Accounts (password: the demo password; authenticator: the demo secret):");
             foreach (var prefix in new[] { "supervisor", "prosecutor", "investigator", "liaison" })
             {
                 var names = result.UserNames.Where(n => n.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList();
