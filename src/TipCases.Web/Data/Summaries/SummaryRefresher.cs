@@ -26,6 +26,11 @@ public sealed class SummaryOptions
     /// <summary>How often every summary is recomputed, and so how old a figure can get.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How old a kept figure a page may show; an older one (the refresh failing, say) is
+    /// computed again when asked for. Zero: always computed when asked for (the tests, which
+    /// assert figures right after changing the data).</summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Off: nothing runs in the background (tests refresh when they choose, through
     /// <see cref="SummaryRefresher.RefreshAllAsync"/>).</summary>
     public bool Enabled { get; set; } = true;

@@ -8,6 +8,8 @@ public static class DashboardSetup
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<DashboardFiguresReader>();
+        services.AddSingleton<Data.Summaries.ISummary, DashboardSummary>();
         services.AddScoped<CaseCsvExport>();
         services.AddScoped<DashboardCsv>();
         services.AddScoped<StatisticsExport>();

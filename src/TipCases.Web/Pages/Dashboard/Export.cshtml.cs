@@ -10,7 +10,7 @@ namespace TipCases.Web.Pages.Dashboard;
 /// A dashboard table as CSV: the office's (supervisors only) or the user's own cases' ("My work").
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCases)]
-public sealed class ExportModel(DashboardQueries queries, DashboardCsv csv, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class ExportModel(DashboardFiguresReader figuresReader, DashboardCsv csv, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public PeriodQuery Filter { get; set; } = new();
 
@@ -29,7 +29,8 @@ public sealed class ExportModel(DashboardQueries queries, DashboardCsv csv, IAut
         {
             return Forbid();
         }
-        var figures = await queries.FiguresAsync(User, scope, Filter.Resolve(clock.Today()), ct);
+        // The same figures the page shows (kept in a summary), so the export agrees with it.
+        var (figures, _) = await figuresReader.ReadAsync(User, scope, Filter.Resolve(clock.Today()), ct);
         return await csv.ResultAsync(figures, table, User, ct);
     }
 }

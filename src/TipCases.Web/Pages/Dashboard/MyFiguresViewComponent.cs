@@ -9,7 +9,7 @@ namespace TipCases.Web.Pages.Dashboard;
 /// investigators, prosecutors and liaison officers; supervisors (who sit on no team) get the way
 /// to their office's dashboard instead. Rendered by one line of <c>Pages/Index.cshtml</c>.
 /// </summary>
-public sealed class MyFiguresViewComponent(DashboardQueries queries) : ViewComponent
+public sealed class MyFiguresViewComponent(DashboardFiguresReader reader) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -20,7 +20,7 @@ public sealed class MyFiguresViewComponent(DashboardQueries queries) : ViewCompo
         }
         var figures = CaseAccessRule.TeamRoleFor(viewer.Roles) is null
             ? null
-            : await queries.FiguresAsync(UserClaimsPrincipal, DashboardScope.MyCases, DashboardPeriod.All, HttpContext.RequestAborted);
+            : (await reader.ReadAsync(UserClaimsPrincipal, DashboardScope.MyCases, DashboardPeriod.All, HttpContext.RequestAborted)).Value;
         return View("/Pages/Dashboard/_MyFigures.cshtml", new MyFigures(figures, viewer.IsSupervisor));
     }
 }

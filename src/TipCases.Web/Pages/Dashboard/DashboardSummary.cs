@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using TipCases.Web.Data;
+using TipCases.Web.Data.Summaries;
+using TipCases.Web.Infrastructure;
+using TipCases.Web.Security;
+
+namespace TipCases.Web.Pages.Dashboard;
+
+/// <summary>
+/// The office dashboard for each period preset, computed in the background by the summary
+/// refresher (every <see cref="SummaryOptions.RefreshInterval"/>) and read by the page in one row:
+/// at a million cases computing the figures takes far longer than a page may. The figures are
+/// exactly what <see cref="DashboardQueries"/> counts, as of the moment shown on the page.
+/// </summary>
+public sealed class DashboardSummary(TimeProvider clock) : ISummary
+{
+    public static IReadOnlyList<PeriodPreset> Presets { get; } = [PeriodPreset.All, PeriodPreset.ThisMonth, PeriodPreset.Last90Days, PeriodPreset.ThisYear];
+
+    public string Name => "dashboard";
+
+    /// <summary>The snapshot key of an office's figures for a period.</summary>
+    public static string Key(Guid officeId, DashboardPeriod period) => "dashboard:" + officeId.ToString("N") + ":" + PeriodKey(period);
+
+    /// <summary>The snapshot key of a user's own cases' figures ("My work") for a period.</summary>
+    public static string MyKey(Guid userId, DashboardPeriod period) => "my-figures:" + userId.ToString("N") + ":" + PeriodKey(period);
+
+    private static string PeriodKey(DashboardPeriod period) => period.Preset == PeriodPreset.Custom
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{period.From:yyyy-MM-dd}:{period.To:yyyy-MM-dd}")
+        : period.Preset.ToString();
+
+    public async Task RefreshAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<TipCasesDbContext>();
+        var queries = services.GetRequiredService<DashboardQueries>();
+        var store = services.GetRequiredService<SummaryStore>();
+        var today = clock.Today();
+        foreach (var office in await db.Offices.AsNoTracking().Select(o => o.Id).ToListAsync(ct))
+        {
+            var supervisor = OfficeSupervisor(office);
+            foreach (var preset in Presets)
+            {
+                var period = DashboardPeriod.Resolve(preset, null, null, today);
+                await store.ComputeAsync(Key(office, period), token => queries.FiguresAsync(supervisor, DashboardScope.Office, period, token), ct);
+            }
+        }
+    }
+
+    /// <summary>Whom the office figures are counted for: any supervisor of the office sees exactly
+    /// its cases (<see cref="TipCases.Domain.Cases.CaseAccessRule"/>), so one count serves them all.</summary>
+    private static ClaimsPrincipal OfficeSupervisor(Guid officeId) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, Guid.Empty.ToString()),
+        new Claim(TipCasesClaims.OfficeId, officeId.ToString()),
+        new Claim(ClaimTypes.Role, Roles.Supervisor),
+    ], "summary"));
+}
+
+/// <summary>
+/// The dashboard's figures as pages read them: the kept snapshot when it is for the same period
+/// (a preset's dates move at midnight) and at most <see cref="SummaryOptions.MaxAge"/> old,
+/// otherwise counted now and kept. The office figures are the same for every supervisor of the
+/// office; a user's own figures are kept per user.
+/// </summary>
+public sealed class DashboardFiguresReader(DashboardQueries queries, SummaryStore store, IOptions<SummaryOptions> options, TimeProvider clock)
+{
+    public async Task<Summary<DashboardFigures>> ReadAsync(ClaimsPrincipal user, DashboardScope scope, DashboardPeriod period, CancellationToken ct)
+    {
+        var key = scope == DashboardScope.Office ? DashboardSummary.Key(user.OfficeIdOf(), period) : DashboardSummary.MyKey(user.UserId(), period);
+        var maxAge = options.Value.MaxAge;
+        if (maxAge > TimeSpan.Zero
+            && await store.ReadAsync<DashboardFigures>(key, ct) is { } kept
+            && kept.Value.Period == period
+            && clock.GetUtcNow() - kept.AsOf <= maxAge)
+        {
+            return kept;
+        }
+        return await store.ComputeAsync(key, token => queries.FiguresAsync(user, scope, period, token), ct);
+    }
+}
