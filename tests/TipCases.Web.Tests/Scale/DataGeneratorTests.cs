@@ -90,6 +90,47 @@ public sealed partial class DataGeneratorTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Prosecutions_are_filled_in_proportion_and_a_case_in_trial_opens_with_its_charges_hearings_requests_and_assets()
+    {
+        var result = await GenerateAsync();
+
+        var counts = await WithDbAsync(async db => new
+        {
+            Charged = await db.Cases.CountAsync(c => c.Stage == CaseStage.PreTrial || c.Stage == CaseStage.Trial || c.Stage == CaseStage.PostTrial || c.Stage == CaseStage.Closed),
+            ChargedCasesWithCharges = await db.Charges.Select(c => c.CaseId).Distinct().CountAsync(),
+            Transnational = await db.Cases.CountAsync(c => c.Scope == CaseScope.Transnational && c.Stage != CaseStage.Intake),
+        });
+        result.Rows["defendants"].ShouldBeGreaterThan(Cases / 4);
+        counts.ChargedCasesWithCharges.ShouldBeGreaterThanOrEqualTo(counts.Charged);
+        result.Rows["charge_facts"].ShouldBeGreaterThanOrEqualTo(3 * result.Rows["defendants"] / 2);
+        result.Rows["hearings"].ShouldBeGreaterThan(0);
+        result.Rows["hearing_witnesses"].ShouldBeGreaterThan(0);
+        result.Rows["cooperation_requests"].ShouldBeGreaterThanOrEqualTo(counts.Transnational / 2);
+        result.Rows["assets"].ShouldBeGreaterThan(0);
+        result.Rows["asset_steps"].ShouldBeGreaterThanOrEqualTo(result.Rows["assets"]);
+
+        // A case in trial with all of it: every page about it opens.
+        var (caseId, chargeId, requestId, assetId) = await WithDbAsync(async db =>
+        {
+            var id = await db.Cases.Where(c => c.Stage == CaseStage.Trial && c.Reference.StartsWith("CPO-")
+                    && db.CooperationRequests.Any(r => r.CaseId == c.Id) && db.Assets.Any(a => a.CaseId == c.Id))
+                .Select(c => c.Id).FirstAsync();
+            return (id, await db.Charges.Where(c => c.CaseId == id).Select(c => c.Id).FirstAsync(),
+                await db.CooperationRequests.Where(r => r.CaseId == id).Select(r => r.Id).FirstAsync(),
+                await db.Assets.Where(a => a.CaseId == id).Select(a => a.Id).FirstAsync());
+        });
+        var client = await App.SignedInClientAsync("supervisor.cpo.001");
+        foreach (var url in new[]
+        {
+            $"/Cases/{caseId}", $"/Cases/{caseId}/Charges", $"/Charges/{chargeId}", $"/Cases/{caseId}/Hearings",
+            $"/Cases/{caseId}/Cooperation/{requestId}", $"/Cases/{caseId}/Assets/{assetId}", "/Dashboard", "/Cooperation",
+        })
+        {
+            (await client.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        }
+    }
+
+    [Fact]
     public async Task Reference_and_pseudonym_counters_stand_at_the_highest_number_so_a_new_case_takes_the_next_one()
     {
         await GenerateAsync();

@@ -34,7 +34,7 @@ internal abstract class TableLoad
     public string CopyCommand(bool freeze) =>
         $"COPY {Table} ({string.Join(", ", Columns.Select(Quote))}) FROM STDIN (FORMAT BINARY{(freeze ? ", FREEZE" : "")})";
 
-    private static string Quote(string column) => column is "from" or "to" ? $"\"{column}\"" : column;
+    private static string Quote(string column) => column is "from" or "to" or "on" ? $"\"{column}\"" : column;
 }
 
 /// <summary>What every load shares: the identity key, the seed, and the staff by office and role.</summary>

@@ -552,24 +552,12 @@ internal sealed class InformationGivenLoad : TableLoad
 /// <summary>Every table the generator fills, in no particular order (the loader starts the biggest first).</summary>
 internal static class TableLoads
 {
-    /// <remarks>
-    /// EXTENSION POINTS for tables that do not exist on this branch yet; add a load for each:
-    /// <list type="bullet">
-    /// <item>charges (and their act/means/purpose elements): for cases whose <see cref="Plan.Furthest"/> stage is
-    /// pre-trial or later, one to three charges filed before <see cref="Plan.EnteredAt"/>(Trial); convictions or
-    /// acquittals for cases that reached post-trial (the dashboard's outcomes and days from intake to verdict).</item>
-    /// <item>hearings: for cases in trial, a few past and some in the next 14 days (the dashboard's "hearings without
-    /// trial-stage measures" reads <see cref="ProtectionMeasuresLoad"/>'s rows).</item>
-    /// <item>cooperation requests: for transnational cases (<c>CasePlan.Scope</c>), outgoing and incoming requests with
-    /// sent, due and answered dates, some overdue.</item>
-    /// <item>assets: for cases that reached pre-trial, frozen, seized, confiscated amounts.</item>
-    /// </list>
-    /// A table listed here has its indexes and foreign keys deferred and rebuilt around the load.
-    /// </remarks>
     public static IReadOnlyList<TableLoad> All { get; } =
     [
         new CasesLoad(), new StageChangesLoad(), new TeamMembersLoad(), new CaseTasksLoad(), new CaseLinksLoad(),
         new VictimsLoad(), new CaseVictimsLoad(), new SupportStepsLoad(), new ProtectionMeasuresLoad(), new ThreatsLoad(),
         new ResidenceLoad(), new CompensationClaimsLoad(), new InformationGivenLoad(),
+        new DefendantsLoad(), new ChargesLoad(), new ChargeFactsLoad(), new HearingsLoad(), new HearingWitnessesLoad(),
+        new CooperationRequestsLoad(), new AssetsLoad(), new AssetStepsLoad(),
     ];
 }
