@@ -18,12 +18,21 @@ public sealed class MyFiguresViewComponent(DashboardFiguresReader reader) : View
         {
             return Content("");
         }
-        var figures = CaseAccessRule.TeamRoleFor(viewer.Roles) is null
-            ? null
-            : (await reader.ReadAsync(UserClaimsPrincipal, DashboardScope.MyCases, DashboardPeriod.All, HttpContext.RequestAborted)).Value;
-        return View("/Pages/Dashboard/_MyFigures.cshtml", new MyFigures(figures, viewer.IsSupervisor));
+        if (CaseAccessRule.TeamRoleFor(viewer.Roles) is null)
+        {
+            return View("/Pages/Dashboard/_MyFigures.cshtml", new MyFigures(null, viewer.IsSupervisor));
+        }
+        var kept = await reader.ReadMineAsync(UserClaimsPrincipal, DashboardPeriod.All, HttpContext.RequestAborted);
+        return View("/Pages/Dashboard/_MyFigures.cshtml", new MyFigures(kept?.Value, viewer.IsSupervisor) { BeingCounted = kept is null, AsOf = kept?.AsOf });
     }
 }
 
 /// <param name="Figures">The user's own cases' figures, or null when they sit on no team.</param>
-public sealed record MyFigures(DashboardFigures? Figures, bool ShowOfficeDashboard);
+public sealed record MyFigures(DashboardFigures? Figures, bool ShowOfficeDashboard)
+{
+    /// <summary>The figures are being counted in the background and appear at the next visit.</summary>
+    public bool BeingCounted { get; init; }
+
+    /// <summary>The moment the figures describe.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+}
