@@ -124,6 +124,7 @@ fi
 # --- App --------------------------------------------------------------------------------------
 (exec 3<>"/dev/tcp/127.0.0.1/$APP_PORT") 2>/dev/null && fail "port $APP_PORT is in use (set BENCH_PORT)."
 echo "Starting TipCases (Release, Benchmark environment) on $BASE..."
+APP_STARTED=$(date -u '+%Y-%m-%d %H:%M:%S+00')
 (
   cd "$ROOT/src/TipCases.Web"
   ASPNETCORE_ENVIRONMENT=Benchmark \
@@ -218,7 +219,7 @@ add "My work (prosecutor)" "$PROSECUTOR" /
 add "My work (supervisor)" "$SUPERVISOR" /
 # The dashboard's office figures are computed in the background after start-up (a minute or
 # more at a million cases); a page asked before they are there counts them itself, which may
-# time out. Wait for the round to have kept every office's presets (4 each), then ask once.
+# time out. Wait for this app's first round to have kept every office's presets (4 each), then ask once.
 # (The app runs with an hourly refresh, so the measurements below see pages, not a refresh round.)
 # My work's own figures of the liaison officer and the prosecutor are counted in the background at
 # their first visit (seconds for a busy officer at a million cases) and kept: visit once, and wait
@@ -230,7 +231,7 @@ WAIT_START=$SECONDS
 DEADLINE=$((SECONDS + ${BENCH_DASHBOARD_WAIT:-900}))
 while [ $SECONDS -lt $DEADLINE ]; do
   kept=$("$PSQL" -tAq "$(echo "$CONNECTION" | sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Database=/dbname=/; s/Username=/user=/; s/Password=/password=/')" \
-    -c "SELECT (SELECT count(*) FROM summary_snapshots WHERE key LIKE 'dashboard:%') >= 4 * (SELECT count(*) FROM offices) AND (SELECT count(*) FROM summary_snapshots WHERE key LIKE 'my-figures:%') >= 2" 2>/dev/null || echo f)
+    -c "SELECT (SELECT count(*) FROM summary_snapshots WHERE key LIKE 'dashboard:%' AND computed_at >= '$APP_STARTED') >= 4 * (SELECT count(*) FROM offices) AND (SELECT count(*) FROM summary_snapshots WHERE key LIKE 'my-figures:%' AND computed_at >= '$APP_STARTED') >= 2" 2>/dev/null || echo f)
   [ "$kept" = t ] && break
   sleep 5
 done
