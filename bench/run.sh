@@ -231,7 +231,7 @@ WAIT_START=$SECONDS
 DEADLINE=$((SECONDS + ${BENCH_DASHBOARD_WAIT:-900}))
 while [ $SECONDS -lt $DEADLINE ]; do
   kept=$("$PSQL" -tAq "$(echo "$CONNECTION" | sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Database=/dbname=/; s/Username=/user=/; s/Password=/password=/')" \
-    -c "SELECT (SELECT count(*) FROM summary_snapshots WHERE key LIKE 'dashboard:%' AND computed_at >= '$APP_STARTED') >= 4 * (SELECT count(*) FROM offices) AND (SELECT count(*) FROM summary_snapshots WHERE key LIKE 'my-figures:%' AND computed_at >= '$APP_STARTED') >= 2" 2>/dev/null || echo f)
+    -c "SELECT (SELECT count(*) FROM summary_snapshots WHERE key LIKE 'dashboard:%' AND computed_at >= '$APP_STARTED') >= 4 * (SELECT count(*) FROM offices) AND (SELECT count(*) FROM summary_snapshots WHERE key LIKE 'my-figures:%' AND computed_at >= now() - interval '15 minutes') >= 2" 2>/dev/null || echo f)
   [ "$kept" = t ] && break
   sleep 5
 done
