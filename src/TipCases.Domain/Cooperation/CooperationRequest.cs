@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using TipCases.Domain.Cases;
 using TipCases.Domain.Jurisdiction;
 using TipCases.Domain.Reference;
@@ -105,6 +106,11 @@ public sealed class CooperationRequest : IBelongsToCase
     public bool IsAwaitingAnswer => Status is CooperationStatus.Sent or CooperationStatus.Acknowledged or CooperationStatus.PartlyExecuted;
 
     public bool IsOverdue(DateOnly today) => IsAwaitingAnswer && DueOn is { } due && due < today;
+
+    /// <summary><see cref="IsOverdue"/> as a query filter (the register's overdue filter and the dashboard count with it).</summary>
+    public static Expression<Func<CooperationRequest, bool>> OverdueOn(DateOnly today) =>
+        r => (r.Status == CooperationStatus.Sent || r.Status == CooperationStatus.Acknowledged || r.Status == CooperationStatus.PartlyExecuted)
+            && r.DueOn != null && r.DueOn < today;
 
     public int? DaysOverdue(DateOnly today) => IsOverdue(today) ? today.DayNumber - DueOn!.Value.DayNumber : null;
 

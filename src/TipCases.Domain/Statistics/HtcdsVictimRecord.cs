@@ -1,5 +1,6 @@
 using System.Text;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 using TipCases.Domain.Reference;
 using TipCases.Domain.Victims;
 
@@ -10,8 +11,9 @@ namespace TipCases.Domain.Statistics;
 /// the victim on its own (no name, date of birth, contact, pseudonym or id); combined, they could,
 /// which is why <see cref="KAnonymity"/> runs over them before anything leaves the system.
 /// </summary>
-/// <param name="MeansOfControl">HTCDS methods of control, from the charges' means element once
-/// charges exist (empty until then: published as "NotRecorded").</param>
+/// <param name="MeansOfControl">HTCDS methods of control, from the means element recorded on the
+/// charges concerning the victim (<see cref="HtcdsVictimRecord.MeansOfControl(TraffickingMeans)"/>;
+/// none recorded: published as "NotRecorded").</param>
 /// <param name="LatestCaseStage">The stage of the victim's most recently opened case (the case
 /// outcome until charges and verdicts record one).</param>
 public sealed record HtcdsVictimFacts(
@@ -85,6 +87,32 @@ public static class HtcdsVictimRecord
         Citizenship(facts.Nationality),
         facts.MeansOfControl.Count == 0 ? "NotRecorded" : string.Join(";", facts.MeansOfControl.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
     ];
+
+    /// <summary>
+    /// The HTCDS method of control (CTDC's meansOfControl values) that a means of the trafficking
+    /// definition recorded on a charge (Protocol Art. 3(a)) corresponds to: threat of force is
+    /// "Threats", use of force "PhysicalAbuse", fraud and deception "FalsePromises", payments to a
+    /// person having control over the victim "TakesEarnings"; the means HTCDS has no method for
+    /// (other coercion, abduction, abuse of power or of a position of vulnerability) are "Other".
+    /// </summary>
+    public static string MeansOfControl(TraffickingMeans means) => means switch
+    {
+        TraffickingMeans.ThreatOfForce => "Threats",
+        TraffickingMeans.UseOfForce => "PhysicalAbuse",
+        TraffickingMeans.Fraud or TraffickingMeans.Deception => "FalsePromises",
+        TraffickingMeans.PaymentsToPersonInControl => "TakesEarnings",
+        _ => "Other",
+    };
+
+    /// <summary>The methods of control of the means recorded on a victim's charges (the names of
+    /// <see cref="TraffickingMeans"/> values, as charge facts store them; unknown names are skipped).</summary>
+    public static IReadOnlyCollection<string> MeansOfControl(IEnumerable<string> recordedMeans) =>
+        recordedMeans
+            .Select(m => Enum.TryParse<TraffickingMeans>(m, out var means) && Enum.IsDefined(means) ? MeansOfControl(means) : null)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>The CTDC's age bands for age at exploitation.</summary>
     public static string AgeBand(int? age) => age switch

@@ -108,8 +108,17 @@ public sealed class AuditingInterceptor(IHttpContextAccessor httpContextAccessor
         return (action, changes);
     }
 
-    /// <summary>Enums as their names, so the trail reads the same as the stored values.</summary>
-    private static object? Format(object? value) => value is Enum e ? e.ToString() : value;
+    /// <summary>Enums as their names (one, or a list of them such as the kinds of assistance asked
+    /// for), so the trail reads the same as the stored values.</summary>
+    private static object? Format(object? value) => value switch
+    {
+        Enum e => e.ToString(),
+        System.Collections.IEnumerable list when value.GetType() is { IsArray: true } t && t.GetElementType()!.IsEnum
+            => list.Cast<Enum>().Select(e => e.ToString()).ToArray(),
+        System.Collections.IEnumerable list when value.GetType() is { IsGenericType: true } t && t.GetGenericArguments() is [{ IsEnum: true }]
+            => list.Cast<Enum>().Select(e => e.ToString()).ToArray(),
+        _ => value,
+    };
 }
 
 public static class AuditAnnotations

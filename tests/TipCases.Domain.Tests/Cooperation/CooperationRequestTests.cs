@@ -197,4 +197,45 @@ public sealed class CooperationRequestTests
         request.AgeInDays(Today.AddDays(30)).ShouldBe(6);
         request.IsOverdue(Today.AddDays(30)).ShouldBeFalse();
     }
+
+    public static TheoryData<string, int?, int?, bool> OverdueCases => new()
+    {
+        { "draft with a past due date", null, -1, false },
+        { "sent, due yesterday", -10, -1, true },
+        { "sent, due today", -10, 0, false },
+        { "sent, no due date", -10, null, false },
+        { "acknowledged, due long ago", -40, -20, true },
+        { "executed after its due date", -40, -20, false },
+        { "withdrawn after its due date", -40, -20, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverdueCases))]
+    public void The_overdue_query_filter_says_what_IsOverdue_says(string scenario, int? sent, int? due, bool overdue)
+    {
+        var request = CooperationRequest.Draft(CaseId, Mla(), Opener, Now);
+        if (sent is { } s)
+        {
+            request.MarkSent(Day(s), due is { } d ? Day(d) : null, Today);
+        }
+        else
+        {
+            request.SetDueDate(due is { } d ? Day(d) : null);
+        }
+        if (scenario.StartsWith("acknowledged", StringComparison.Ordinal))
+        {
+            request.MarkAcknowledged(Day(-30), Today);
+        }
+        if (scenario.StartsWith("executed", StringComparison.Ordinal))
+        {
+            request.RecordExecution(true, Day(-1), Today);
+        }
+        if (scenario.StartsWith("withdrawn", StringComparison.Ordinal))
+        {
+            request.Withdraw(Day(-1), Today);
+        }
+
+        request.IsOverdue(Today).ShouldBe(overdue, scenario);
+        CooperationRequest.OverdueOn(Today).Compile()(request).ShouldBe(overdue, scenario);
+    }
 }

@@ -1,4 +1,5 @@
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 using TipCases.Domain.Statistics;
 using TipCases.Domain.Victims;
 
@@ -63,4 +64,28 @@ public sealed class HtcdsVictimRecordTests
     [InlineData("Closed", "Closed")]
     [InlineData("Discontinued", "Discontinued")]
     public void Case_stages_generalise_to_open_or_ended(string stage, string outcome) => HtcdsVictimRecord.OpenOrEnded(stage).ShouldBe(outcome);
+
+    [Theory]
+    [InlineData(TraffickingMeans.ThreatOfForce, "Threats")]
+    [InlineData(TraffickingMeans.UseOfForce, "PhysicalAbuse")]
+    [InlineData(TraffickingMeans.Fraud, "FalsePromises")]
+    [InlineData(TraffickingMeans.Deception, "FalsePromises")]
+    [InlineData(TraffickingMeans.PaymentsToPersonInControl, "TakesEarnings")]
+    [InlineData(TraffickingMeans.OtherCoercion, "Other")]
+    [InlineData(TraffickingMeans.Abduction, "Other")]
+    [InlineData(TraffickingMeans.AbuseOfPower, "Other")]
+    [InlineData(TraffickingMeans.AbuseOfVulnerability, "Other")]
+    public void Each_means_on_a_charge_is_an_htcds_method_of_control(TraffickingMeans means, string method) =>
+        HtcdsVictimRecord.MeansOfControl(means).ShouldBe(method);
+
+    [Fact]
+    public void The_means_recorded_on_charges_publish_sorted_and_once_each_and_unknown_names_are_skipped()
+    {
+        var methods = HtcdsVictimRecord.MeansOfControl(["Fraud", "ThreatOfForce", "Deception", "NoSuchMeans", "99"]);
+
+        methods.ShouldBe(["FalsePromises", "Threats"]);
+        HtcdsVictimRecord.Values(new HtcdsVictimFacts(Sex.Male, 30, ChildStatus.Adult, "DE", [ExploitationForm.ForcedLabourOrServices], methods, CaseStage.Trial))[^1]
+            .ShouldBe("FalsePromises;Threats");
+        HtcdsVictimRecord.MeansOfControl([]).ShouldBeEmpty();
+    }
 }

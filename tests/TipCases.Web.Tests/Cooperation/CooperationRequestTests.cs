@@ -52,6 +52,8 @@ public sealed class CooperationRequestTests(TipCasesApp app) : WebTest(app)
         audit.ShouldHaveSingleItem().ActorId.ShouldBe(s.Ines);
         var history = await client.GetHtmlAsync($"/Cases/{s.Case.Id}/History");
         history.Body!.TextContent.ShouldContain("Added cooperation request");
+        // The kinds of assistance read as names, not as the numbers they are stored as.
+        history.Body.TextContent.ShouldContain("Assistance: SearchesSeizuresAndFreezing; RecordsOriginalsOrCertifiedCopies");
         var casePage = await client.GetHtmlAsync($"/Cases/{s.Case.Id}");
         casePage.QuerySelector("[data-testid=case-cooperation]")!.TextContent.ShouldContain("Bank records of Northwind Ltd");
     }

@@ -30,7 +30,7 @@ public sealed class DashboardSummaryTests(TipCasesApp app) : WebTest(app)
     private Task<Summary<DashboardFigures>> ReadAsync(ClaimsPrincipal user, DashboardPeriod period) =>
         App.WithScopeAsync(sp => Reader(sp).ReadAsync(user, DashboardScope.Office, period, default));
 
-    private DashboardFiguresReader Reader(IServiceProvider sp) => new(sp.GetRequiredService<DashboardQueries>(), sp.GetRequiredService<SummaryStore>(),
+    private DashboardFiguresReader Reader(IServiceProvider sp) => new(sp.GetRequiredService<DashboardQueries>(), sp.GetRequiredService<DashboardWatchlist>(), sp.GetRequiredService<SummaryStore>(),
         Options.Create(new SummaryOptions()), App.Clock, sp.GetRequiredService<IServiceScopeFactory>(), NullLogger<DashboardFiguresReader>.Instance);
 
     [Fact]

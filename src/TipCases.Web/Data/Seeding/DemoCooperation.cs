@@ -100,6 +100,15 @@ internal static class DemoCooperation
 
         // Assets on case A through their life; one allocated to a victim's compensation claim.
         var account = Asset(db, a.Id, "Account at Northwind Bank, Limassol", AssetKind.BankAccount, "CY", 24_000m, true, by, now, today.AddDays(-90), today);
+        // Held by the case's company defendant; the proceeds of the charges against it.
+        var company = await db.Defendants.Where(d => d.CaseId == a.Id && d.Kind == Domain.Charges.DefendantKind.LegalPerson)
+            .OrderBy(d => d.CreatedAt).FirstOrDefaultAsync(ct);
+        if (company is not null)
+        {
+            var counts = await db.Charges.Where(x => x.DefendantId == company.Id).OrderBy(x => x.CreatedAt).Select(x => x.Id).ToListAsync(ct);
+            account.UpdateDetails(new AssetDetails(account.Description, account.Kind, account.Country, account.Location, company.Id, counts,
+                account.PredicateOffenceAbroad, account.PredicateNote, account.EstimatedValue, account.EstimatedCurrency));
+        }
         account.RecordStep(AssetStep.Frozen, today.AddDays(-80), null, "Freezing order of the investigating judge", now, today);
         account.RecordStep(AssetStep.Confiscated, today.AddDays(-20), ConfiscationBasis.ConvictionBased, "Confiscation order with the judgment", now, today);
         account.RecordRealisedValue(18_000m, "EUR");

@@ -9,6 +9,7 @@ using TipCases.Domain.Cooperation;
 using TipCases.Web.Data;
 using TipCases.Web.Infrastructure;
 using TipCases.Web.Pages.Cases;
+using TipCases.Web.Pages.Charges;
 using TipCases.Web.Pages.Cooperation;
 using TipCases.Web.Pages.Victims;
 using TipCases.Web.Security;
@@ -21,7 +22,7 @@ namespace TipCases.Web.Pages.Assets;
 /// paid. Victims appear by pseudonym only.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCases)]
-public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory people, TipCasesDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(CooperationCases cooperation, ChargeQueries charges, PeopleDirectory people, TipCasesDbContext db, TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "Someone else changed this asset or the claim at the same time, so nothing was saved. The page now shows them as they are; try again.";
 
@@ -36,6 +37,11 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
     public IReadOnlyList<ClaimChoice> Claims { get; private set; } = [];
 
     public IReadOnlyList<AllocationRow> Allocations { get; private set; } = [];
+
+    /// <summary>The defendant holding the asset, named as the charges pages name them for this viewer.</summary>
+    public string? Holder { get; private set; }
+
+    public IReadOnlyList<ChargeChoice> ChargesConcerned { get; private set; } = [];
 
     public DateOnly Today => clock.Today();
 
@@ -198,6 +204,9 @@ public sealed class DetailsModel(CooperationCases cooperation, PeopleDirectory p
         }
         Item = asset;
         CanRecord = CooperationAccessRule.Allows(User.ToCaseViewer(), c, CooperationOperation.RecordAsset);
+        var defendants = await charges.DefendantsOfCaseAsync(c, User, ct);
+        Holder = defendants.FirstOrDefault(d => d.Id == asset.HolderDefendantId)?.Label;
+        ChargesConcerned = asset.ChargeIds.Length == 0 ? [] : (await charges.ChargeChoicesOfCaseAsync(c, defendants, ct)).Where(x => asset.ChargeIds.Contains(x.Id)).ToList();
         var claims = await db.Victims.AsNoTracking()
             .Where(v => v.Cases.Any(l => l.CaseId == c.Id))
             .SelectMany(v => v.Claims.Where(k => k.CaseId == c.Id).Select(k => new ClaimChoice(k.Id, v.Pseudonym, k.Route, k.Currency, k.AmountClaimed, k.AmountAwarded,

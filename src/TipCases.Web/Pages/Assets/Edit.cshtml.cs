@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TipCases.Domain;
 using TipCases.Domain.Assets;
+using TipCases.Domain.Cases;
 using TipCases.Domain.Cooperation;
 using TipCases.Domain.Reference;
 using TipCases.Web.Data;
 using TipCases.Web.Infrastructure;
+using TipCases.Web.Pages.Charges;
 using TipCases.Web.Pages.Cooperation;
 using TipCases.Web.Pages.Victims;
 using TipCases.Web.Security;
@@ -17,7 +19,7 @@ namespace TipCases.Web.Pages.Assets;
 /// <summary>Records an asset traced on a case (identified, with its date), or edits one.
 /// Prosecutors on the team and supervisors (CooperationAccessRule.RecordAsset).</summary>
 [Authorize(Policy = Policies.WorkOnCases)]
-public sealed class EditModel(CooperationCases cooperation, TipCasesDbContext db, IValidator<EditModel.Input> validator, TimeProvider clock) : PageModel
+public sealed class EditModel(CooperationCases cooperation, ChargeQueries charges, TipCasesDbContext db, IValidator<EditModel.Input> validator, TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "Someone else changed this asset at the same time, so nothing was saved. The form now shows it as it is; make your changes again.";
 
@@ -38,7 +40,7 @@ public sealed class EditModel(CooperationCases cooperation, TipCasesDbContext db
         {
             return refusal;
         }
-        (CaseId, AssetId, Reference) = (caseId, id, load.Case!.Reference);
+        await ShowAsync(load.Case!, id, ct);
         if (id is { } assetId)
         {
             var asset = await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assetId && a.CaseId == caseId, ct);
@@ -66,14 +68,25 @@ public sealed class EditModel(CooperationCases cooperation, TipCasesDbContext db
         {
             return NotFound(); // another case's asset: refused before the form is even looked at
         }
-        (CaseId, AssetId, Reference) = (caseId, id, load.Case!.Reference);
-        ModelState.Clear();
+        await ShowAsync(load.Case!, id, ct);
+        // The validator explains; what could not be read at all (a malformed date) is refused too.
+        var unbound = ModelState.ClearKeepingFailures();
         var context = new ValidationContext<Input>(Form);
         context.RootContextData[Validator.EditingKey] = id is not null;
         var validation = await validator.ValidateAsync(context, ct);
-        if (!validation.IsValid)
+        validation.AddToModelState(ModelState, nameof(Form));
+        ModelState.AddUnreported(unbound);
+        // A holder or charge that is not this case's (a tampered form) saves nothing.
+        if (Form.HolderDefendantId is { } holder && Defendants.All(d => d.Id != holder))
         {
-            validation.AddToModelState(ModelState, nameof(Form));
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(Input.HolderDefendantId)}", "Choose a defendant of this case, or nobody.");
+        }
+        if (Form.ChargeIds.Any(c => Charges.All(x => x.Id != c)))
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(Input.ChargeIds)}", "Choose charges of this case.");
+        }
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
         var details = Form.ToDetails();
@@ -116,6 +129,19 @@ public sealed class EditModel(CooperationCases cooperation, TipCasesDbContext db
         }
         TempData["Message"] = id is null ? "The asset is recorded as identified." : "The asset is saved.";
         return RedirectToPage("Details", new { caseId, id = asset.Id });
+    }
+
+    /// <summary>The case's defendants, by name for the team and by number for others.</summary>
+    public IReadOnlyList<DefendantView> Defendants { get; private set; } = [];
+
+    /// <summary>The case's charges, labelled with their offence, defendant and status.</summary>
+    public IReadOnlyList<ChargeChoice> Charges { get; private set; } = [];
+
+    private async Task ShowAsync(Case c, Guid? id, CancellationToken ct)
+    {
+        (CaseId, AssetId, Reference) = (c.Id, id, c.Reference);
+        Defendants = await charges.DefendantsOfCaseAsync(c, User, ct);
+        Charges = await charges.ChargeChoicesOfCaseAsync(c, Defendants, ct);
     }
 
     public sealed record Input

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using TipCases.Domain.Assets;
 using TipCases.Domain.Cases;
 using TipCases.Domain.Charges;
 using TipCases.Domain.Victims;
@@ -65,4 +66,8 @@ public static class CaseFilters
     /// <summary>Cases with at least one charge decided by this verdict (a conviction or an acquittal).</summary>
     public static IQueryable<Case> WithVerdict(this IQueryable<Case> query, TipCasesDbContext db, ChargeStatus verdict) =>
         query.Where(c => db.Charges.Any(ch => ch.CaseId == c.Id && ch.Status == verdict));
+
+    /// <summary>Cases with an asset now at this step of its life (identified, frozen, ... disposed).</summary>
+    public static IQueryable<Case> WithAssetAt(this IQueryable<Case> query, TipCasesDbContext db, AssetStep step) =>
+        query.Where(c => db.Assets.Any(a => a.CaseId == c.Id && a.CurrentStep == step));
 }

@@ -162,10 +162,12 @@ public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory pe
         return lines;
     }
 
-    /// <summary>"InvolvesTaskForce" → "Involves task force"; "UserId" → "User".</summary>
+    /// <summary>"InvolvesTaskForce" → "Involves task force"; "UserId" → "User"; "ChargeIds" → "Charges".</summary>
     private static string Label(string field)
     {
-        var words = CamelCaseBoundary().Replace(field.EndsWith("Id", StringComparison.Ordinal) ? field[..^2] : field, " $1").ToLowerInvariant();
+        var name = field.EndsWith("Ids", StringComparison.Ordinal) ? field[..^3] + "s"
+            : field.EndsWith("Id", StringComparison.Ordinal) ? field[..^2] : field;
+        var words = CamelCaseBoundary().Replace(name, " $1").ToLowerInvariant();
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
 
@@ -177,6 +179,8 @@ public sealed partial class CaseHistory(TipCasesDbContext db, PeopleDirectory pe
         JsonValueKind.Null => "(empty)",
         JsonValueKind.String when Guid.TryParse(value.GetString(), out var id) && names.TryGetValue(id, out var name) => name,
         JsonValueKind.String => value.GetString() is { Length: > 120 } s ? s[..120] + "…" : value.GetString() ?? "",
+        // A list (kinds of assistance, charges concerned): each item shown as above, an id by its name.
+        JsonValueKind.Array => value.GetArrayLength() == 0 ? "(none)" : string.Join("; ", value.EnumerateArray().Select(v => Show(v, names))),
         _ => value.GetRawText(),
     };
 

@@ -15,6 +15,7 @@ using TipCases.Domain.Victims;
 using TipCases.Web.Data;
 using TipCases.Web.Data.Configurations;
 using TipCases.Web.Infrastructure;
+using TipCases.Web.Pages.Cooperation;
 using TipCases.Web.Security;
 
 namespace TipCases.Web.Pages.Cases;
@@ -73,6 +74,7 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
 
     private CaseStage? _stage;
     private TipCases.Domain.Charges.ChargeStatus? _outcome;
+    private TipCases.Domain.Assets.AssetStep? _asset;
     private bool _openOnly;
     private ExploitationForm? _purpose;
     private bool _overdueTasks;
@@ -176,7 +178,7 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         c.Team.Count));
 
     /// <summary>Whether a filter a dashboard figure links with (open, purpose, overdue tasks, assignee) is applied.</summary>
-    public bool HasFigureFilter => _openOnly || _purpose is not null || _overdueTasks || _assignee is not null || _outcome is not null;
+    public bool HasFigureFilter => _openOnly || _purpose is not null || _overdueTasks || _assignee is not null || _outcome is not null || _asset is not null;
 
     /// <summary>The dashboard figure filters applied, as query parameters.</summary>
     public IEnumerable<(string Name, string Value)> FigureFilters()
@@ -200,6 +202,10 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         if (_outcome is { } outcome)
         {
             yield return ("outcome", outcome.ToString());
+        }
+        if (_asset is { } asset)
+        {
+            yield return ("asset", asset.ToString());
         }
     }
 
@@ -233,6 +239,10 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         if (_outcome is { } outcome)
         {
             list.Add((outcome == TipCases.Domain.Charges.ChargeStatus.Convicted ? "With a conviction" : "With an acquittal", Without("outcome")));
+        }
+        if (_asset is { } asset)
+        {
+            list.Add(($"With an asset now {asset.DisplayName().ToLowerInvariant()}", Without("asset")));
         }
         return list;
     }
@@ -404,6 +414,11 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         {
             FilterErrors["outcome"] = "Only convictions and acquittals can be filtered on (outcome=Convicted or outcome=Acquitted).";
         }
+        _asset = Defined(Filter.Asset);
+        if (Refused("asset") || (Filter.Asset is not null && _asset is null))
+        {
+            FilterErrors["asset"] = "Choose a step of an asset's life from the list (asset=Frozen, for example).";
+        }
         _assignee = Filter.Assignee;
         if (Refused("assignee"))
         {
@@ -462,6 +477,10 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
         if (_outcome is { } verdict)
         {
             query = query.WithVerdict(db, verdict);
+        }
+        if (_asset is { } step)
+        {
+            query = query.WithAssetAt(db, step);
         }
         return query;
     }
@@ -564,6 +583,9 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
 
         /// <summary>Cases with a charge decided by this verdict (Convicted or Acquitted).</summary>
         [FromQuery(Name = "outcome")] public TipCases.Domain.Charges.ChargeStatus? Outcome { get; init; }
+
+        /// <summary>Cases with an asset now at this step.</summary>
+        [FromQuery(Name = "asset")] public TipCases.Domain.Assets.AssetStep? Asset { get; init; }
 
         /// <summary>Keyset: an opaque token holding the sort key and id of the last row of the previous page.</summary>
         [FromQuery(Name = "after")] public string? After { get; init; }

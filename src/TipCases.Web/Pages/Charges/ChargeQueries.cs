@@ -68,6 +68,18 @@ public sealed class ChargeQueries(TipCasesDbContext db, CaseQueries cases)
         return defendants.Select((d, i) => DefendantView.Of(d, i + 1, identity)).ToList();
     }
 
+    /// <summary>The case's charges to choose from on another record (an asset's charges concerned):
+    /// offence, defendant as <see cref="DefendantsOfCaseAsync"/> names them for this viewer, and status.</summary>
+    public async Task<IReadOnlyList<ChargeChoice>> ChargeChoicesOfCaseAsync(Case @case, IReadOnlyList<DefendantView> defendants, CancellationToken ct)
+    {
+        var labels = defendants.ToDictionary(d => d.Id, d => d.Label);
+        var rows = await db.Charges.AsNoTracking().Where(c => c.CaseId == @case.Id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Join(db.Offences, c => c.OffenceId, o => o.Id, (c, o) => new { c.Id, c.DefendantId, Offence = o.Name, c.Status })
+            .ToListAsync(ct);
+        return rows.Select(r => new ChargeChoice(r.Id, $"{r.Offence} · {labels.GetValueOrDefault(r.DefendantId, "a defendant")} ({r.Status.DisplayName().ToLowerInvariant()})"))
+            .ToList();
+    }
+
     /// <summary>The victims recorded on a case, by pseudonym.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Pseudonym)>> VictimsOfCaseAsync(Guid caseId, CancellationToken ct) =>
         (await db.CaseVictims.AsNoTracking().Where(l => l.CaseId == caseId)
@@ -98,6 +110,9 @@ public sealed record ChargeLoad(Case? Case, Defendant? Defendant, Charge? Charge
 }
 
 /// <summary>A defendant as a page shows it: by name to the case team, by number to anyone else.</summary>
+/// <summary>A charge offered as a choice, labelled for the viewer.</summary>
+public sealed record ChargeChoice(Guid Id, string Label);
+
 public sealed record DefendantView(Guid Id, int Number, DefendantKind Kind, string Label, bool IdentityShown, string Description)
 {
     public static DefendantView Of(Defendant d, int number, bool identity)

@@ -185,30 +185,32 @@ public sealed class DefendantModel(ChargeQueries queries, TipCasesDbContext db, 
                 .IsInEnum().WithMessage("Choose whether the defendant is a natural or a legal person.");
             RuleFor(i => i.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the defendant's name.")
                 .MaximumLength(DefendantRecord.NameMaxLength).WithMessage($"Use at most {DefendantRecord.NameMaxLength} characters.");
+            // What no form of either kind could send (too long, not on a list) is refused whatever
+            // the kind chosen: the other kind's fields are hidden, not trusted.
+            RuleFor(i => i.Aliases).MaximumLength(DefendantRecord.AliasesMaxLength).WithMessage($"Use at most {DefendantRecord.AliasesMaxLength} characters.");
+            RuleFor(i => i.Nationality).Must(Countries.IsKnown).WithMessage("Choose the nationality from the list of states.")
+                .When(i => !string.IsNullOrWhiteSpace(i.Nationality));
+            RuleFor(i => i.HabitualResidence).Must(Countries.IsKnown).WithMessage("Choose the state of habitual residence from the list.")
+                .When(i => !string.IsNullOrWhiteSpace(i.HabitualResidence));
+            RuleFor(i => i.ExtraditionRefusalNote).MaximumLength(DefendantRecord.NoteMaxLength).WithMessage($"Use at most {DefendantRecord.NoteMaxLength} characters.");
+            RuleFor(i => i.RegistrationNumber).MaximumLength(DefendantRecord.RegistrationMaxLength).WithMessage($"Use at most {DefendantRecord.RegistrationMaxLength} characters.");
+            RuleFor(i => i.Country).Must(Countries.IsKnown).WithMessage("Choose the state of registration from the list.")
+                .When(i => !string.IsNullOrWhiteSpace(i.Country));
             When(i => i.Kind == DefendantKind.NaturalPerson, () =>
             {
-                RuleFor(i => i.Aliases).MaximumLength(DefendantRecord.AliasesMaxLength).WithMessage($"Use at most {DefendantRecord.AliasesMaxLength} characters.");
                 RuleFor(i => i.DateOfBirth).Must(d => d <= clock.Today()).WithMessage("The date of birth cannot be in the future.")
                     .Must(d => d >= clock.Today().AddYears(-120)).WithMessage("Check the date of birth: it is more than 120 years ago.")
                     .When(i => i.DateOfBirth is not null);
-                RuleFor(i => i.Nationality).Must(Countries.IsKnown).WithMessage("Choose the nationality from the list of states.")
-                    .When(i => !string.IsNullOrWhiteSpace(i.Nationality));
                 RuleFor(i => i.Nationality).Empty().WithMessage("A stateless person has no nationality: clear the nationality or untick stateless.")
                     .When(i => i.IsStateless);
-                RuleFor(i => i.HabitualResidence).Must(Countries.IsKnown).WithMessage("Choose the state of habitual residence from the list.")
-                    .When(i => !string.IsNullOrWhiteSpace(i.HabitualResidence));
                 RuleFor(i => i.Custody).NotNull().WithMessage("Choose the defendant's custody status.")
                     .IsInEnum().WithMessage("Choose the defendant's custody status.");
                 RuleFor(i => i.ExtraditionRefusal).IsInEnum().WithMessage("Choose whether extradition was refused, and why.");
-                RuleFor(i => i.ExtraditionRefusalNote).MaximumLength(DefendantRecord.NoteMaxLength).WithMessage($"Use at most {DefendantRecord.NoteMaxLength} characters.");
             });
             When(i => i.Kind == DefendantKind.LegalPerson, () =>
             {
                 RuleFor(i => i.LegalForm).NotNull().WithMessage("Choose the legal form: company, charity, association or other.")
                     .IsInEnum().WithMessage("Choose the legal form: company, charity, association or other.");
-                RuleFor(i => i.RegistrationNumber).MaximumLength(DefendantRecord.RegistrationMaxLength).WithMessage($"Use at most {DefendantRecord.RegistrationMaxLength} characters.");
-                RuleFor(i => i.Country).Must(Countries.IsKnown).WithMessage("Choose the state of registration from the list.")
-                    .When(i => !string.IsNullOrWhiteSpace(i.Country));
             });
         }
     }

@@ -70,13 +70,14 @@ public sealed class DetailsModel(CooperationCases cooperation, ChargeQueries cha
 
     public async Task<IActionResult> OnPostStatusAsync(Guid caseId, Guid id, CancellationToken ct)
     {
-        ModelState.Clear();
+        var unbound = ModelState.ClearKeepingFailures(); // a malformed date is refused, not dropped
         var validation = await statusValidator.ValidateAsync(Status, ct);
         return await ChangeAsync(caseId, id, Status.Version, (request, _) =>
         {
-            if (!validation.IsValid)
+            if (!validation.IsValid || unbound.Count > 0)
             {
                 validation.AddToModelState(ModelState, nameof(Status));
+                ModelState.AddUnreported(unbound);
                 return Task.FromResult<string?>(null);
             }
             request.ChangeStatus(Status.To!.Value, Status.On, Status.DueOn, Status.Grounds, Status.BecauseNational, Today);

@@ -66,12 +66,11 @@ public sealed class EditModel(CooperationCases cooperation, ChargeQueries charge
             return NotFound(); // another case's request: refused before the form is even looked at
         }
         await ShowAsync(@case, id, ct);
-        ModelState.Clear(); // binding errors (an unknown kind, a malformed date) are the validator's to explain
+        // The validator explains; what could not be read at all (a malformed date) is refused too.
+        var unbound = ModelState.ClearKeepingFailures();
         var validation = await validator.ValidateAsync(Form, ct);
-        if (!validation.IsValid)
-        {
-            validation.AddToModelState(ModelState, nameof(Form));
-        }
+        validation.AddToModelState(ModelState, nameof(Form));
+        ModelState.AddUnreported(unbound);
         // A defendant id that is not one of this case's (a tampered form) saves nothing.
         if (Form.DefendantIds.Any(d => Defendants.All(x => x.Id != d)))
         {

@@ -73,7 +73,7 @@ public sealed class IndexModel(CaseQueries cases, TipCasesDbContext db, TimeProv
         var awaiting = new[] { CooperationStatus.Sent, CooperationStatus.Acknowledged, CooperationStatus.PartlyExecuted };
         if (OverdueOnly)
         {
-            requests = requests.Where(r => awaiting.Contains(r.Status) && r.DueOn < today);
+            requests = requests.Where(CooperationRequest.OverdueOn(today));
         }
         // InformalMaterialRule as a query: an item of an outgoing informal request that yielded
         // something, not confirmed received, whose covering request (if any) is not executed.

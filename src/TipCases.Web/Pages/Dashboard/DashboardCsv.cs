@@ -18,6 +18,13 @@ public enum DashboardTable
     ApproachAndScope = 5,
     Victims = 6,
     Compensation = 7,
+    Outcomes = 8,
+
+    /// <summary>The office's assets per currency (supervisors only: <see cref="DashboardWatchlist"/>).</summary>
+    Assets = 9,
+
+    /// <summary>The office's assets per step (supervisors only).</summary>
+    AssetSteps = 10,
 }
 
 /// <summary>
@@ -26,12 +33,14 @@ public enum DashboardTable
 /// </summary>
 public sealed class DashboardCsv(AuditLog audit)
 {
-    public async Task<CsvResult> ResultAsync(DashboardFigures figures, DashboardTable table, ClaimsPrincipal user, CancellationToken ct)
+    /// <param name="assets">The assets section, for <see cref="DashboardTable.Assets"/>.</param>
+    public async Task<CsvResult> ResultAsync(DashboardFigures figures, DashboardTable table, ClaimsPrincipal user, CancellationToken ct,
+        AssetFigures? assets = null)
     {
         var filters = new Dictionary<string, string>(StringComparer.Ordinal) { ["scope"] = figures.Scope.ToString() };
         figures.Period.AddTo(filters);
         await audit.RecordAsync(AuditAction.Exported, user, "Export", "dashboard:" + table, new { list = "dashboard", table = table.ToString(), filters }, ct);
-        var lines = Lines(figures, table).ToList();
+        var lines = (table is DashboardTable.Assets or DashboardTable.AssetSteps ? AssetLines(assets ?? new AssetFigures([], []), table) : Lines(figures, table)).ToList();
         var day = figures.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var name = $"dashboard-{table.ToString().ToLowerInvariant()}-{day}.csv";
         return new CsvResult(name, async (writer, token) =>
@@ -41,6 +50,28 @@ public sealed class DashboardCsv(AuditLog audit)
                 await writer.WriteAsync(Csv.Line(line));
             }
         });
+    }
+
+    /// <summary>An assets table: per currency, or the assets at each step.</summary>
+    public static IEnumerable<IEnumerable<string>> AssetLines(AssetFigures assets, DashboardTable table)
+    {
+        if (table == DashboardTable.AssetSteps)
+        {
+            yield return [Csv.Cell("Step reached"), Csv.Cell("Assets")];
+            foreach (var s in assets.PerStep)
+            {
+                yield return [Csv.Cell(Cooperation.CooperationDisplay.DisplayName(s.Step)), Csv.Cell(s.Count)];
+            }
+            yield return [Csv.Cell("Total"), Csv.Cell(assets.Total)];
+            yield break;
+        }
+        yield return [Csv.Cell("Currency"), Csv.Cell("Confiscated assets"), Csv.Cell("Estimated value confiscated"), Csv.Cell("Value realised"),
+            Csv.Cell("Allocated to victims' compensation"), Csv.Cell("Victims paid from assets")];
+        foreach (var t in assets.PerCurrency)
+        {
+            yield return [Csv.Cell(t.Currency), Csv.Cell(t.ConfiscatedAssets), Csv.Cell(t.EstimatedConfiscated), Csv.Cell(t.Realised), Csv.Cell(t.Allocated),
+                Csv.Cell(t.AllocatedVictims)];
+        }
     }
 
     /// <summary>The table's header and rows, each cell already escaped.</summary>
@@ -104,6 +135,14 @@ public sealed class DashboardCsv(AuditLog audit)
                 {
                     yield return [C(t.Currency), N(t.Victims), N(t.Claims), Csv.Cell(t.Claimed), Csv.Cell(t.Awarded), Csv.Cell(t.Paid), Csv.Cell(t.Outstanding)];
                 }
+                break;
+            case DashboardTable.Outcomes:
+                yield return [C("Outcome"), C("Cases")];
+                yield return [C("With a conviction"), N(f.Outcomes.Convicted)];
+                yield return [C("With an acquittal"), N(f.Outcomes.Acquitted)];
+                yield return [C("With a verdict"), N(f.Outcomes.Decided)];
+                yield return [C("Median days from intake to first verdict"),
+                    f.Outcomes.MedianDaysToVerdict is { } median ? C(median.ToString("0.#", CultureInfo.InvariantCulture)) : C("")];
                 break;
             default:
                 yield break;

@@ -8,6 +8,7 @@ public static class DashboardSetup
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<DashboardWatchlist>();
         services.AddScoped<DashboardFiguresReader>();
         services.AddSingleton<Data.Summaries.ISummary, DashboardSummary>();
         services.AddScoped<CaseCsvExport>();

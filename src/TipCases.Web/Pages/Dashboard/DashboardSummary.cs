@@ -23,6 +23,9 @@ public sealed class DashboardSummary(TimeProvider clock) : ISummary
     public static string Key(Guid officeId, DashboardPeriod period) => "dashboard:" + officeId.ToString("N") + ":" + PeriodKey(period);
 
     /// <summary>The snapshot key of a user's own cases' figures ("My work") for a period.</summary>
+    /// <summary>The snapshot key of an office's watch list (hearings, overdue requests, assets) for a period.</summary>
+    public static string WatchKey(Guid officeId, DashboardPeriod period) => "dashboard-watch:" + officeId.ToString("N") + ":" + PeriodKey(period);
+
     public static string MyKey(Guid userId, DashboardPeriod period) => "my-figures:" + userId.ToString("N") + ":" + PeriodKey(period);
 
     private static string PeriodKey(DashboardPeriod period) => period.Preset == PeriodPreset.Custom
@@ -33,6 +36,7 @@ public sealed class DashboardSummary(TimeProvider clock) : ISummary
     {
         var db = services.GetRequiredService<TipCasesDbContext>();
         var queries = services.GetRequiredService<DashboardQueries>();
+        var watchlist = services.GetRequiredService<DashboardWatchlist>();
         var store = services.GetRequiredService<SummaryStore>();
         var today = clock.Today();
         foreach (var office in await db.Offices.AsNoTracking().Select(o => o.Id).ToListAsync(ct))
@@ -42,6 +46,7 @@ public sealed class DashboardSummary(TimeProvider clock) : ISummary
             {
                 var period = DashboardPeriod.Resolve(preset, null, null, today);
                 await store.ComputeAsync(Key(office, period), token => queries.FiguresAsync(supervisor, DashboardScope.Office, period, token), ct);
+                await store.ComputeAsync(WatchKey(office, period), token => watchlist.BuildAsync(supervisor, period, token), ct);
             }
         }
     }
@@ -62,7 +67,7 @@ public sealed class DashboardSummary(TimeProvider clock) : ISummary
 /// otherwise counted now and kept. The office figures are the same for every supervisor of the
 /// office; a user's own figures are kept per user.
 /// </summary>
-public sealed partial class DashboardFiguresReader(DashboardQueries queries, SummaryStore store, IOptions<SummaryOptions> options, TimeProvider clock,
+public sealed partial class DashboardFiguresReader(DashboardQueries queries, DashboardWatchlist watchlist, SummaryStore store, IOptions<SummaryOptions> options, TimeProvider clock,
     IServiceScopeFactory scopes, ILogger<DashboardFiguresReader> logger)
 {
     /// <summary>Keys being counted in the background, so that many requests start one count.</summary>
@@ -117,17 +122,25 @@ public sealed partial class DashboardFiguresReader(DashboardQueries queries, Sum
     [LoggerMessage(Level = LogLevel.Error, Message = "A user's own dashboard figures could not be counted; the next visit tries again")]
     private static partial void LogCountFailed(ILogger logger, Exception exception);
 
-    public async Task<Summary<DashboardFigures>> ReadAsync(ClaimsPrincipal user, DashboardScope scope, DashboardPeriod period, CancellationToken ct)
+    public Task<Summary<DashboardFigures>> ReadAsync(ClaimsPrincipal user, DashboardScope scope, DashboardPeriod period, CancellationToken ct) =>
+        ReadOrCountAsync(scope == DashboardScope.Office ? DashboardSummary.Key(user.OfficeIdOf(), period) : DashboardSummary.MyKey(user.UserId(), period),
+            f => f.Period, period, token => queries.FiguresAsync(user, scope, period, token), ct);
+
+    /// <summary>The office's watch list (hearings without protection, overdue requests, assets), kept like its figures.</summary>
+    public Task<Summary<Watchlist>> ReadWatchlistAsync(ClaimsPrincipal user, DashboardPeriod period, CancellationToken ct) =>
+        ReadOrCountAsync(DashboardSummary.WatchKey(user.OfficeIdOf(), period), w => w.Period, period, token => watchlist.BuildAsync(user, period, token), ct);
+
+    private async Task<Summary<T>> ReadOrCountAsync<T>(string key, Func<T, DashboardPeriod> periodOf, DashboardPeriod period,
+        Func<CancellationToken, Task<T>> count, CancellationToken ct)
     {
-        var key = scope == DashboardScope.Office ? DashboardSummary.Key(user.OfficeIdOf(), period) : DashboardSummary.MyKey(user.UserId(), period);
         var maxAge = options.Value.MaxAge;
         if (maxAge > TimeSpan.Zero
-            && await store.ReadAsync<DashboardFigures>(key, ct) is { } kept
-            && kept.Value.Period == period
+            && await store.ReadAsync<T>(key, ct) is { } kept
+            && periodOf(kept.Value) == period
             && clock.GetUtcNow() - kept.AsOf <= maxAge)
         {
             return kept;
         }
-        return await store.ComputeAsync(key, token => queries.FiguresAsync(user, scope, period, token), ct);
+        return await store.ComputeAsync(key, count, ct);
     }
 }

@@ -24,13 +24,16 @@ public sealed class ExportModel(DashboardFiguresReader figuresReader, DashboardC
         {
             return BadRequest();
         }
-        var scope = Scope is { } s && Enum.IsDefined(s) ? s : DashboardScope.MyCases;
+        var assetTable = table is DashboardTable.Assets or DashboardTable.AssetSteps;
+        var scope = assetTable ? DashboardScope.Office : Scope is { } s && Enum.IsDefined(s) ? s : DashboardScope.MyCases;
         if (scope == DashboardScope.Office && !(await authorization.AuthorizeAsync(User, Policies.ViewOfficeDashboard)).Succeeded)
         {
             return Forbid();
         }
         // The same figures the page shows (kept in a summary), so the export agrees with it.
-        var (figures, _) = await figuresReader.ReadAsync(User, scope, Filter.Resolve(clock.Today()), ct);
-        return await csv.ResultAsync(figures, table, User, ct);
+        var period = Filter.Resolve(clock.Today());
+        var (figures, _) = await figuresReader.ReadAsync(User, scope, period, ct);
+        var assets = assetTable ? (await figuresReader.ReadWatchlistAsync(User, period, ct)).Value.Assets : null;
+        return await csv.ResultAsync(figures, table, User, ct, assets);
     }
 }

@@ -23,6 +23,8 @@ public sealed class IndexModel(DashboardFiguresReader figures, TimeProvider cloc
     /// background (<see cref="DashboardSummary"/>).</summary>
     public DateTimeOffset AsOf { get; private set; }
 
+    public Watchlist Watchlist { get; private set; } = null!;
+
     /// <summary>Why the dates were not applied, when they could not be read.</summary>
     public string? PeriodError { get; private set; }
 
@@ -32,6 +34,7 @@ public sealed class IndexModel(DashboardFiguresReader figures, TimeProvider cloc
         ModelState.Clear();
         Period = Filter.Resolve(clock.Today());
         (Figures, AsOf) = await figures.ReadAsync(User, DashboardScope.Office, Period, ct);
+        Watchlist = (await figures.ReadWatchlistAsync(User, Period, ct)).Value;
     }
 }
 

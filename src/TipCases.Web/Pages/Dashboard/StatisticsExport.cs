@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 using TipCases.Domain.Statistics;
 using TipCases.Web.Auditing;
 using TipCases.Web.Data;
@@ -14,7 +15,8 @@ namespace TipCases.Web.Pages.Dashboard;
 /// cases opened in the period, in the style of the Human Trafficking Case Data Standard
 /// (<see cref="HtcdsVictimRecord"/>), made k-anonymous (k = 11) by <see cref="KAnonymity"/>
 /// before anything leaves. Nothing identifying is ever read: no name, date of birth, contact,
-/// pseudonym or id (the identity ciphertext is not even selected). The victims' facts stream from
+/// pseudonym or id (the identity ciphertext is not even selected; the victim's id only joins the
+/// charges' means, never leaves the query). The victims' facts stream from
 /// PostgreSQL and are counted by combination as they come, so memory holds the combinations,
 /// not the victims.
 /// </summary>
@@ -39,26 +41,30 @@ public sealed class StatisticsExport(DashboardQueries queries, TipCasesDbContext
                     .OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.CreatedAt)
                     .Select(c => (CaseStage?)c.Stage)
                     .FirstOrDefault(),
+                // The means recorded on the charges concerning the victim, on the counted cases,
+                // withdrawn charges left out (what is alleged or proved): by the indexes on charge
+                // victims (victim) and facts (charge); HtcdsVictimRecord.MeansOfControl maps them.
+                Means = (
+                        from cv in db.Set<ChargeVictim>()
+                        where cv.VictimId == v.Id
+                        join ch in db.Charges on cv.ChargeId equals ch.Id
+                        where ch.Status != ChargeStatus.Withdrawn && caseIds.Contains(ch.CaseId)
+                        join fact in db.Set<ChargeFact>() on ch.Id equals fact.ChargeId
+                        where fact.Element == ChargeElement.Means
+                        select fact.Value)
+                    .Distinct()
+                    .ToList(),
             });
         var combinations = new Dictionary<string, (IReadOnlyList<string> Values, int Count)>(StringComparer.Ordinal);
         await foreach (var f in facts.AsAsyncEnumerable().WithCancellation(ct))
         {
             var values = HtcdsVictimRecord.Values(new HtcdsVictimFacts(f.Sex, f.AgeAtOffence, f.ChildStatus, f.Nationality, f.Exploitation,
-                MeansOfControlFromCharges(), f.LatestStage));
+                HtcdsVictimRecord.MeansOfControl(f.Means), f.LatestStage));
             var key = string.Join('\u001f', values);
             combinations[key] = combinations.TryGetValue(key, out var seen) ? (seen.Values, seen.Count + 1) : (values, 1);
         }
         return KAnonymity.Apply(HtcdsVictimRecord.Attributes, combinations.Values.Select(c => new WeightedRecord(c.Values, c.Count)), K);
     }
-
-    /// <summary>
-    /// EXTENSION POINT for the charges feature: the means element proved or alleged on the charges
-    /// concerning the victim, as HTCDS methods of control (e.g. threat or use of force: "Threats",
-    /// "PhysicalAbuse"; deception and fraud: "FalsePromises"; payments to a person having control:
-    /// "DebtBondage" or "TakesEarnings"), projected with the victim's facts above. Until charges
-    /// exist nothing records the means, and the column says "NotRecorded".
-    /// </summary>
-    private static IReadOnlyCollection<string> MeansOfControlFromCharges() => [];
 
     public async Task<CsvResult> RecordsCsvAsync(ClaimsPrincipal user, DashboardPeriod period, CancellationToken ct)
     {

@@ -33,15 +33,12 @@ public sealed class HearingQueries(TipCasesDbContext db, CaseQueries cases, Offi
 
     /// <summary>Scheduled hearings of the cases the user may read, from the start of today (office
     /// time) for <paramref name="days"/> days, soonest first; at most <paramref name="limit"/>, and
-    /// whether there were more.</summary>
+    /// whether there were more. <paramref name="unprotectedOnly"/>: only those with a victim witness
+    /// <see cref="WitnessProtectionRule"/> warns about.</summary>
     public async Task<(IReadOnlyList<HearingRow> Rows, bool More)> UpcomingAsync(ClaimsPrincipal user, int days, int limit, CancellationToken ct,
-        Guid? caseId = null)
+        Guid? caseId = null, bool unprotectedOnly = false)
     {
-        var today = time.Today;
-        var from = time.StartOf(today);
-        var until = time.StartOf(today.AddDays(days));
-        var query = db.Hearings.AsNoTracking()
-            .Where(h => h.Status == HearingStatus.Scheduled && h.StartsAt >= from && h.StartsAt < until);
+        var query = Scheduled(days, unprotectedOnly);
         if (caseId is { } id)
         {
             query = query.Where(h => h.CaseId == id);
@@ -49,6 +46,29 @@ public sealed class HearingQueries(TipCasesDbContext db, CaseQueries cases, Offi
         var rows = await ProjectAsync(query.Join(cases.Visible(user), h => h.CaseId, c => c.Id, (h, c) => new HearingAndCase { Hearing = h, Reference = c.Reference, Title = c.Title }),
             limit + 1, ct);
         return (rows.Take(limit).ToList(), rows.Count > limit);
+    }
+
+    /// <summary>How many of the hearings <see cref="UpcomingAsync"/> lists with <c>unprotectedOnly</c> there are (one COUNT).</summary>
+    public Task<int> UnprotectedCountAsync(ClaimsPrincipal user, int days, CancellationToken ct) =>
+        Scheduled(days, unprotectedOnly: true).Join(cases.Visible(user), h => h.CaseId, c => c.Id, (h, c) => h.Id).CountAsync(ct);
+
+    /// <summary>Scheduled hearings from the start of today for <paramref name="days"/> days (the
+    /// partial index on the start of scheduled hearings), optionally only those with a victim
+    /// witness who has no trial-stage protection: <see cref="WitnessProtectionRule.CoversTrial"/> as
+    /// an EXISTS over the witness's measures, the rule the warnings of <see cref="ProjectAsync"/> apply.</summary>
+    private IQueryable<Hearing> Scheduled(int days, bool unprotectedOnly)
+    {
+        var today = time.Today;
+        var from = time.StartOf(today);
+        var until = time.StartOf(today.AddDays(days));
+        var query = db.Hearings.AsNoTracking()
+            .Where(h => h.Status == HearingStatus.Scheduled && h.StartsAt >= from && h.StartsAt < until);
+        if (unprotectedOnly)
+        {
+            var coversTrial = WitnessProtectionRule.CoversTrial;
+            query = query.Where(h => h.Witnesses.Any(w => !db.Set<ProtectionMeasure>().Where(m => m.VictimId == w.VictimId).Any(coversTrial)));
+        }
+        return query;
     }
 
     /// <summary>The victims of a case a hearing may list as witnesses, with whether each has trial protection.</summary>

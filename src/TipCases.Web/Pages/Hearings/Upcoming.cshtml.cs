@@ -7,7 +7,8 @@ using TipCases.Web.Security;
 namespace TipCases.Web.Pages.Hearings;
 
 /// <summary>Scheduled hearings of every case the user may read (a supervisor: the whole office),
-/// from today for the next 30 days unless another period is asked for, with the witness warnings.</summary>
+/// from today for the next 30 days unless another period is asked for, with the witness warnings;
+/// optionally only those with a victim witness the warning concerns.</summary>
 [Authorize(Policy = Policies.WorkOnCases)]
 public sealed class UpcomingModel(HearingQueries hearings, OfficeTime time) : PageModel
 {
@@ -31,7 +32,10 @@ public sealed class UpcomingModel(HearingQueries hearings, OfficeTime time) : Pa
 
     public bool IsSupervisor { get; private set; }
 
-    public async Task OnGetAsync(string? days, CancellationToken ct)
+    /// <summary>Only hearings with a victim witness who has no trial-stage protection measure (<c>unprotected=true</c>).</summary>
+    public bool UnprotectedOnly { get; private set; }
+
+    public async Task OnGetAsync(string? days, bool unprotected, CancellationToken ct)
     {
         if (days is not null)
         {
@@ -46,8 +50,9 @@ public sealed class UpcomingModel(HearingQueries hearings, OfficeTime time) : Pa
             }
         }
         IsSupervisor = User.ToCaseViewer().IsSupervisor;
+        UnprotectedOnly = unprotected;
         From = time.Today;
         Until = From.AddDays(Days - 1);
-        (Rows, More) = await hearings.UpcomingAsync(User, Days, Limit, ct);
+        (Rows, More) = await hearings.UpcomingAsync(User, Days, Limit, ct, unprotectedOnly: unprotected);
     }
 }

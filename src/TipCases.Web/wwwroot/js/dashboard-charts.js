@@ -30,31 +30,40 @@
         }
     };
 
-    document.querySelectorAll('canvas[data-chart-labels]').forEach(function (canvas) {
-        var labels = JSON.parse(canvas.dataset.chartLabels);
-        var values = JSON.parse(canvas.dataset.chartValues);
-        // Height from the number of bars; set through the DOM (the CSP forbids style attributes in HTML).
-        canvas.parentElement.style.height = (labels.length * 30 + 40) + 'px';
-        var max = Math.max.apply(null, values.concat([1]));
-        new window.Chart(canvas, {
-            type: 'bar',
-            data: {
-                labels: labels,
-                datasets: [{ data: values, backgroundColor: bar, borderColor: bar, borderWidth: 1, maxBarThickness: 22 }]
-            },
-            options: {
-                indexAxis: 'y',
-                responsive: true,
-                maintainAspectRatio: false,
-                animation: false,
-                layout: { padding: { right: 48 } },
-                plugins: { legend: { display: false }, tooltip: { enabled: false } },
-                scales: {
-                    x: { beginAtZero: true, suggestedMax: max * 1.1, ticks: { color: ink, precision: 0 }, grid: { color: '#dee2e6' } },
-                    y: { ticks: { color: ink, font: { size: 12 } }, grid: { display: false } }
-                }
-            },
-            plugins: [valueLabels]
+    // Once the whole page is parsed, so that sections rendered after this script get their charts too.
+    function drawAll() {
+        document.querySelectorAll('canvas[data-chart-labels]').forEach(function (canvas) {
+            var labels = JSON.parse(canvas.dataset.chartLabels);
+            var values = JSON.parse(canvas.dataset.chartValues);
+            // Height from the number of bars; set through the DOM (the CSP forbids style attributes in HTML).
+            canvas.parentElement.style.height = (labels.length * 30 + 40) + 'px';
+            var max = Math.max.apply(null, values.concat([1]));
+            new window.Chart(canvas, {
+                type: 'bar',
+                data: {
+                    labels: labels,
+                    datasets: [{ data: values, backgroundColor: bar, borderColor: bar, borderWidth: 1, maxBarThickness: 22 }]
+                },
+                options: {
+                    indexAxis: 'y',
+                    responsive: true,
+                    maintainAspectRatio: false,
+                    animation: false,
+                    layout: { padding: { right: 48 } },
+                    plugins: { legend: { display: false }, tooltip: { enabled: false } },
+                    scales: {
+                        x: { beginAtZero: true, suggestedMax: max * 1.1, ticks: { color: ink, precision: 0 }, grid: { color: '#dee2e6' } },
+                        y: { ticks: { color: ink, font: { size: 12 } }, grid: { display: false } }
+                    }
+                },
+                plugins: [valueLabels]
+            });
         });
-    });
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', drawAll);
+    } else {
+        drawAll();
+    }
 })();

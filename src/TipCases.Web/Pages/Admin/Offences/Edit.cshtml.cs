@@ -152,6 +152,12 @@ public sealed class EditModel(EditModel.Handler handler, IValidator<EditModel.In
             db.Entry(existing).Property(o => o.Version).OriginalValue = input.Version;
             var before = Snapshot(existing);
             existing.Update(input.ToDetails());
+            if (Equals(before, Snapshot(existing)))
+            {
+                // Nothing changed, so no UPDATE would check the version: a form older than the
+                // offence is still told so, and an unchanged save records nothing.
+                return existing.Version == input.Version ? true : throw new DbUpdateConcurrencyException(ConflictMessage);
+            }
             audit.Add(AuditAction.OffenceUpdated, actor, nameof(Offence), existing.Id.ToString(), AuditChanges.Between(before, Snapshot(existing)));
             await db.SaveChangesAsync(ct);
             return true;
