@@ -55,8 +55,16 @@ elif [ -n "$(pg_bin_dir)" ]; then
     pg_cluster_start "$DATA/pg" "$PG_PORT"
     echo "$PG_PORT" >"$DATA/pg.port"
   fi
-  CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=tipcases;Username=postgres;Password=postgres"
-  echo "Database: PostgreSQL cluster in .data/pg on 127.0.0.1:$PG_PORT"
+  # Least privilege: the owner (postgres) migrates; the app connects as tipcases_app, which may
+  # read and write data but not change the schema or the audit trail (see SECURITY.md, 13.2.2).
+  if [ ! -s "$DATA/app-db.password" ]; then
+    (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$DATA/app-db.password")
+  fi
+  APP_DB_PASSWORD=$(cat "$DATA/app-db.password")
+  pg_app_role "$PG_PORT" tipcases_app "$APP_DB_PASSWORD"
+  OWNER_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=tipcases;Username=postgres;Password=postgres"
+  CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=tipcases;Username=tipcases_app;Password=$APP_DB_PASSWORD"
+  echo "Database: PostgreSQL cluster in .data/pg on 127.0.0.1:$PG_PORT (the app connects as tipcases_app)"
 elif command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
   PG_PORT=$(free_port 5433)
   docker rm -f tipcases-postgres >/dev/null 2>&1 || true
@@ -93,6 +101,7 @@ dotnet build "$ROOT/src/TipCases.Web/TipCases.Web.csproj" -c Debug -nologo -v qu
   ASPNETCORE_ENVIRONMENT=Development \
   ASPNETCORE_URLS="http://localhost:$APP_PORT" \
   ConnectionStrings__TipCases="$CONNECTION" \
+  ConnectionStrings__TipCasesOwner="${OWNER_CONNECTION:-}" \
   Security__IdentityKey="$IDENTITY_KEY" \
   TIPCASES_DEMO_PASSWORD="$DEMO_PASSWORD" \
   nohup dotnet bin/Debug/net10.0/TipCases.Web.dll >"$DATA/app.log" 2>&1 &

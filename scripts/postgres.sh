@@ -71,3 +71,16 @@ pg_cluster_stop() {
   [ -n "$bin" ] && [ -f "$dir/postmaster.pid" ] && as_pg_owner "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1
   return 0
 }
+
+# pg_app_role PORT ROLE PASSWORD: creates (or resets the password of) a login role with no
+# privileges of its own on the local cluster; the app's migration step grants it data access only.
+pg_app_role() {
+  local port=$1 role=$2 password=$3 psql
+  psql="$(pg_bin_dir)/psql"
+  [ -x "$psql" ] || psql=$(command -v psql) || { echo "psql (the PostgreSQL client) is not installed: apt-get install postgresql-client" >&2; return 1; }
+  PGPASSWORD=postgres "$psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -v role="$role" -v password="$password" >/dev/null <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
+SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', :'role', :'password') \gexec
+SQL
+}

@@ -39,12 +39,31 @@ public static class DataSetup
             .UseSnakeCaseNamingConvention();
 
     /// <summary>Applies pending migrations. Development and tests call it at start-up;
-    /// production runs it once per release with <c>dotnet TipCases.Web.dll migrate</c>.</summary>
+    /// production runs it once per release with <c>dotnet TipCases.Web.dll migrate</c>. With an
+    /// owner connection (<see cref="DatabaseRoles.OwnerConnectionStringName"/>) the owner migrates
+    /// and then grants the app's role access to the data only.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TipCasesDbContext>();
-        await db.Database.MigrateAsync(ct);
+        var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        var ownerConnectionString = configuration.GetConnectionString(DatabaseRoles.OwnerConnectionStringName);
+        if (string.IsNullOrWhiteSpace(ownerConnectionString))
+        {
+            await scope.ServiceProvider.GetRequiredService<TipCasesDbContext>().Database.MigrateAsync(ct);
+        }
+        else
+        {
+            var options = Configure(new DbContextOptionsBuilder<TipCasesDbContext>(), ownerConnectionString).Options;
+            await using (var owner = new TipCasesDbContext((DbContextOptions<TipCasesDbContext>)options))
+            {
+                await owner.Database.MigrateAsync(ct);
+            }
+            var appRole = new Npgsql.NpgsqlConnectionStringBuilder(configuration.GetConnectionString(ConnectionStringName)).Username
+                ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} names no user to grant access to.");
+            await using var connection = new Npgsql.NpgsqlConnection(ownerConnectionString);
+            await connection.OpenAsync(ct);
+            await DatabaseRoles.GrantDataAccessAsync(connection, appRole, ct);
+        }
         await RoleSeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>());
     }
 }

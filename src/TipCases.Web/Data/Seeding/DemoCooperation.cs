@@ -112,7 +112,7 @@ internal static class DemoCooperation
         account.RecordStep(AssetStep.Frozen, today.AddDays(-80), null, "Freezing order of the investigating judge", now, today);
         account.RecordStep(AssetStep.Confiscated, today.AddDays(-20), ConfiscationBasis.ConvictionBased, "Confiscation order with the judgment", now, today);
         account.RecordRealisedValue(18_000m, "EUR");
-        var victim = await db.Victims.Include(v => v.Claims).Where(v => v.Cases.Any(l => l.CaseId == a.Id)).OrderBy(v => v.Pseudonym).FirstOrDefaultAsync(ct);
+        var victim = await db.Victims.Include(v => v.Claims).Include(v => v.Cases).Where(v => v.Cases.Any(l => l.CaseId == a.Id)).OrderBy(v => v.Pseudonym).FirstOrDefaultAsync(ct);
         if (victim is not null)
         {
             var claim = victim.AddClaim(a.Id, CompensationRoute.CriminalCourtOrder, [CompensationHead.UnpaidWages, CompensationHead.PainAndSuffering], "EUR",
