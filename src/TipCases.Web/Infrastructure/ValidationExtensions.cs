@@ -27,6 +27,9 @@ public static class BindingFailures
 {
     public const string Message = "This is not one of the values the form offers. Choose again.";
 
+    /// <summary>For a small form without a message next to each field (a step, a due date).</summary>
+    public const string Unreadable = "A value could not be read (a date must be a real date, a choice one of those offered), so nothing was changed.";
+
     public static IReadOnlyList<string> ClearKeepingFailures(this ModelStateDictionary modelState)
     {
         var failed = modelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList();

@@ -256,4 +256,19 @@ public sealed class CooperationRequestTests(TipCasesApp app) : WebTest(app)
         after.QuerySelector("[data-testid=request-status]")!.TextContent.ShouldBe("Withdrawn");
         (await App.StoredRequestAsync(request.Id))!.Status.ShouldBe(CooperationStatus.Withdrawn);
     }
+
+    [Fact]
+    public async Task A_due_date_that_cannot_be_read_changes_nothing_rather_than_removing_the_due_date()
+    {
+        var s = await VictimScenario.CreateAsync(App);
+        var request = await App.RequestAsync(s.Case.Id, CooperationTestData.Mla(), (r, t) => r.MarkSent(t.AddDays(-5), t.AddDays(20), t));
+        var client = await App.SignedInClientAsync("paula");
+
+        var response = await client.SubmitFormAsync($"/Cases/{s.Case.Id}/Cooperation/{request.Id}",
+            new() { ["dueOn"] = "2026-02-30", ["version"] = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) }, handler: "Due");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).Summary().ShouldContain("could not be read");
+        (await App.StoredRequestAsync(request.Id))!.DueOn.ShouldBe(App.Today().AddDays(20));
+    }
 }

@@ -85,6 +85,63 @@ public sealed class ExtraditionRefusalTests(TipCasesApp app) : WebTest(app)
     }
 }
 
+/// <summary>Who may change defendants, and what others read of them on the jurisdiction page.</summary>
+public sealed class ExtraditionRefusalAccessTests(TipCasesApp app) : WebTest(app)
+{
+    [Fact]
+    public async Task A_supervisor_records_the_refusal_but_only_the_team_records_it_on_the_defendants()
+    {
+        var s = await VictimScenario.CreateAsync(App, CaseStage.Investigation);
+        await App.UserAsync("sam", TipCases.Web.Security.Roles.Supervisor);
+        var d = await App.DefendantAsync(s.Case.Id, ChargeTestData.Person("Ola Nordmann") with { Nationality = "NO", IsPresentInTerritory = false });
+        var r = await App.RequestAsync(s.Case.Id, CooperationTestData.Mla("Extradition of the suspect to Germany") with
+        {
+            Kind = CooperationKind.Extradition, Direction = CooperationDirection.Incoming, Assistance = [], DefendantIds = [d.Id],
+        }, (x, t) => x.MarkSent(t.AddDays(-3), null, t));
+        var sam = await App.SignedInClientAsync("sam");
+
+        var response = await sam.SubmitFormAsync($"/Cases/{s.Case.Id}/Cooperation/{r.Id}", new()
+        {
+            ["Status.To"] = nameof(CooperationStatus.Refused),
+            ["Status.On"] = App.Today().Iso(),
+            ["Status.Grounds"] = "Ola Nordmann is a national of Norway.",
+            ["Status.BecauseNational"] = "true",
+        }, handler: "Status");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.StoredRequestAsync(r.Id))!.Status.ShouldBe(CooperationStatus.Refused);
+        var stored = await App.WithScopeAsync(sp => sp.GetRequiredService<TipCasesDbContext>().Defendants.AsNoTracking().SingleAsync(x => x.Id == d.Id));
+        stored.ExtraditionRefusal.ShouldBe(ExtraditionRefusal.None);
+        stored.IsPresentInTerritory.ShouldBeFalse();
+        (await sam.GetHtmlAsync($"/Cases/{s.Case.Id}/Cooperation/{r.Id}")).Body!.TextContent
+            .ShouldContain("A prosecutor or investigator on the case team records it on the defendants concerned.");
+    }
+
+    [Fact]
+    public async Task The_jurisdiction_page_numbers_defendants_as_the_charges_page_does_and_names_them_and_their_note_to_the_team_only()
+    {
+        var s = await VictimScenario.CreateAsync(App, CaseStage.Investigation);
+        await App.UserAsync("sam", TipCases.Web.Security.Roles.Supervisor);
+        await App.DefendantAsync(s.Case.Id, ChargeTestData.Company());
+        await App.DefendantAsync(s.Case.Id, ChargeTestData.Person("Ola Nordmann") with
+        {
+            Nationality = "NO", IsPresentInTerritory = true, ExtraditionRefusal = ExtraditionRefusal.RefusedBecauseNational,
+            ExtraditionRefusalNote = "Ola Nordmann, refused by the ministry",
+        });
+        var url = $"/Cases/{s.Case.Id}/Jurisdiction";
+
+        var team = (await (await App.SignedInClientAsync("paula")).GetHtmlAsync(url)).Body!.TextContent;
+        team.ShouldContain("Ola Nordmann");
+        team.ShouldContain("refused by the ministry");
+
+        var supervisor = (await (await App.SignedInClientAsync("sam")).GetHtmlAsync(url)).Body!.TextContent;
+        supervisor.ShouldContain("Defendant 2"); // the company is Defendant 1 on the charges page too
+        supervisor.ShouldNotContain("Defendant 1 ");
+        supervisor.ShouldNotContain("Ola Nordmann");
+        supervisor.ShouldNotContain("refused by the ministry");
+    }
+}
+
 public sealed class CooperationDefendantChoiceTests(TipCasesApp app) : WebTest(app)
 {
     private static Dictionary<string, string> Form() => new()

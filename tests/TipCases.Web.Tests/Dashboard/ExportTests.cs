@@ -9,6 +9,7 @@ using TipCases.Web.Data;
 using TipCases.Web.Infrastructure;
 using TipCases.Web.Security;
 using TipCases.Web.Tests.Infrastructure;
+using TipCases.Web.Tests.Victims;
 
 namespace TipCases.Web.Tests.Dashboard;
 
@@ -208,6 +209,34 @@ public sealed class ExportTests(TipCasesApp app) : WebTest(app)
         await App.UserAsync("nils", Roles.Supervisor, "NRO");
         var north = await (await App.SignedInClientAsync("nils")).GetHtmlAsync("/Dashboard/Statistics");
         north.QuerySelector("#victims-in")!.TextContent.Trim().ShouldBe("0");
+    }
+
+    [Fact]
+    public async Task The_statistics_cover_whole_calendar_years_only_so_two_reports_never_differ_by_a_few_days()
+    {
+        await App.UserAsync("sam", Roles.Supervisor);
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+        var ines = await App.UserAsync("ines", Roles.Investigator);
+        var @case = await Data.CaseAsync("CPO", "Greenhouses", CaseStage.Intake, CaseOrigin.TipOff, CaseScope.Transnational, 0,
+            [(paula.Id, TeamRole.Prosecutor), (ines.Id, TeamRole.Investigator)]);
+        await Data.VictimAsync(@case, Sex.Female, [ExploitationForm.ForcedLabourOrServices], Data.Today.AddYears(-30), nationality: "Moldova");
+        var client = await App.SignedInClientAsync("sam");
+        var thisYear = Data.Today.Year;
+
+        // Dates are not a period here: the report is of this year, whatever from and to say.
+        var page = await client.GetHtmlAsync($"/Dashboard/Statistics?from={Data.Today.Iso()}&to={Data.Today.Iso()}");
+        page.QuerySelector("#year option[selected]")!.TextContent.ShouldBe(thisYear.ToString(CultureInfo.InvariantCulture));
+        page.QuerySelector("#victims-in")!.TextContent.Trim().ShouldBe("1");
+        page.QuerySelector("#year-help")!.TextContent.ShouldContain("is not over");
+
+        var lastYear = await client.GetHtmlAsync($"/Dashboard/Statistics?year={thisYear - 1}");
+        lastYear.QuerySelector("#victims-in")!.TextContent.Trim().ShouldBe("0");
+        lastYear.QuerySelector("#year-help")!.TextContent.ShouldNotContain("is not over");
+
+        (await client.GetHtmlAsync("/Dashboard/Statistics?year=1990")).QuerySelector("#year-error")!.TextContent.ShouldBe("Choose a year from the list.");
+        (await client.GetAsync("/Dashboard/Statistics?handler=Csv&year=1990")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/Dashboard/Statistics?handler=Report&year=not-a-year")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync($"/Dashboard/Statistics?handler=Csv&year={thisYear - 1}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private static string? Filter(AuditEvent e, string name) =>

@@ -153,6 +153,13 @@ public sealed class DetailsModel(CooperationCases cooperation, ChargeQueries cha
         {
             return NotFound();
         }
+        // A value the handler could not read (a malformed date, a broken id) is never taken as "none".
+        if (ModelState.ClearKeepingFailures().Count > 0)
+        {
+            ModelState.AddModelError(string.Empty, BindingFailures.Unreadable);
+            await ShowAsync(load.Case!, id, ct);
+            return Page();
+        }
         string? message;
         try
         {

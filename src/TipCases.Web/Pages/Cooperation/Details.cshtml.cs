@@ -98,7 +98,12 @@ public sealed class DetailsModel(CooperationCases cooperation, ChargeQueries cha
         {
             return effect.Explanation is null ? message : message + " " + effect.Explanation;
         }
-        var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
+        var @case = await db.Cases.AsNoTracking().Include(c => c.Team).SingleAsync(c => c.Id == caseId, ct);
+        // Only who may manage the case's defendants changes them (a supervisor records the refusal, the team its effect).
+        if (!ChargeAccessRule.Allows(User.ToCaseViewer(), @case, ChargeOperation.ManageDefendants))
+        {
+            return message + " " + effect.Explanation + " A prosecutor or investigator on the case team records it on the defendants concerned.";
+        }
         var defendants = await db.Defendants
             .Where(d => d.CaseId == caseId && effect.DefendantIds.Contains(d.Id) && d.Kind == DefendantKind.NaturalPerson)
             .ToListAsync(ct);
@@ -175,6 +180,13 @@ public sealed class DetailsModel(CooperationCases cooperation, ChargeQueries cha
         if (request is null)
         {
             return NotFound();
+        }
+        // A value the handler could not read (a malformed date, a broken id) is never taken as "none".
+        if (ModelState.ClearKeepingFailures().Count > 0)
+        {
+            ModelState.AddModelError(string.Empty, BindingFailures.Unreadable);
+            await ShowAsync(load.Case!, id, ct);
+            return Page();
         }
         string? message;
         try

@@ -18,7 +18,7 @@ public sealed class CaseJurisdictionAndHearingsViewComponent(JurisdictionSection
     public async Task<IViewComponentResult> InvokeAsync(Case @case)
     {
         var ct = HttpContext.RequestAborted;
-        var view = await jurisdiction.ForCaseAsync(@case.Id, ct);
+        var view = await jurisdiction.ForCaseAsync(@case, UserClaimsPrincipal, ct);
         var (next, more) = await hearings.UpcomingAsync(UserClaimsPrincipal, HearingQueries.MaxDays * 5, NextHearings, ct, @case.Id);
         var canRecord = @case.IsOpen && CaseAccessRule.Allows(UserClaimsPrincipal.ToCaseViewer(), @case, CaseOperation.EditDetails);
         return View("/Pages/Hearings/_CaseJurisdictionAndHearings.cshtml", new CaseJurisdictionAndHearings(@case.Id, view, next, more, canRecord));

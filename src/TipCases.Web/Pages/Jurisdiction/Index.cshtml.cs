@@ -190,7 +190,7 @@ public sealed class IndexModel(CaseQueries cases, JurisdictionSection section, T
         Reference = @case.Reference;
         IsOpen = @case.IsOpen;
         CanEdit = IsOpen && CaseAccessRule.Allows(User.ToCaseViewer(), @case, CaseOperation.EditDetails);
-        Analysis = await section.ForCaseAsync(@case.Id, ct);
+        Analysis = await section.ForCaseAsync(@case, User, ct);
         if (fromDatabase || FailedForm != "facts")
         {
             Facts = new FactsInput

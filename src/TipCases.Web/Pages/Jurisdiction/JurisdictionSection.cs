@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using TipCases.Domain.Cases;
 using TipCases.Domain.Charges;
 using TipCases.Domain.Jurisdiction;
 using TipCases.Domain.Reference;
 using TipCases.Web.Data;
+using TipCases.Web.Security;
 
 namespace TipCases.Web.Pages.Jurisdiction;
 
@@ -15,8 +18,10 @@ public sealed class JurisdictionSection(TipCasesDbContext db, IOptions<Jurisdict
 {
     public Country State => Countries.All.First(c => string.Equals(c.Code, settings.Value.StateCode, StringComparison.OrdinalIgnoreCase));
 
-    public async Task<JurisdictionView> ForCaseAsync(Guid caseId, CancellationToken ct)
+    /// <param name="case">Loaded with its team (who may see the defendants' identities).</param>
+    public async Task<JurisdictionView> ForCaseAsync(Case @case, ClaimsPrincipal user, CancellationToken ct)
     {
+        var caseId = @case.Id;
         var facts = await db.CaseJurisdictions.AsNoTracking().Include(j => j.Places).SingleOrDefaultAsync(j => j.CaseId == caseId, ct);
         var victims = (await db.CaseVictims.AsNoTracking().Where(l => l.CaseId == caseId)
                 .Join(db.Victims, l => l.VictimId, v => v.Id, (l, v) => new { v.Id, v.Pseudonym, v.Nationality })
@@ -24,31 +29,34 @@ public sealed class JurisdictionSection(TipCasesDbContext db, IOptions<Jurisdict
                 .ToListAsync(ct))
             .Select(v => new VictimNationality(v.Id, VictimFacts.FromRecorded(v.Pseudonym, v.Nationality)))
             .ToList();
-        var offenders = await OffendersAsync(caseId, ct);
+        var offenders = await OffendersAsync(caseId, ChargeAccessRule.Allows(user.ToCaseViewer(), @case, ChargeOperation.SeeDefendantIdentity), ct);
         var result = JurisdictionAnalysis.For(State.Code, facts?.ToFacts() ?? CaseJurisdictionFacts.None, offenders,
             victims.Select(v => v.Facts).ToList());
         return new JurisdictionView(result, facts, victims, offenders);
     }
 
     /// <summary>
-    /// The offenders of a case as the analysis reads them: the case's natural-person defendants
-    /// in the order they were recorded, labelled "Defendant 1", "Defendant 2"... because everyone
-    /// who reads the case sees this section, and a defendant's name is for the case team only.
+    /// The offenders of a case as the analysis reads them: the case's natural-person defendants in
+    /// the order they were recorded, named for the case team and otherwise numbered as the charges
+    /// pages number them ("Defendant 2" is the second defendant recorded, company or person), without
+    /// the free-text note on an extradition refusal, which may name the person.
     /// </summary>
     /// <remarks>
     /// Legal persons are left out: Art. 15(2)(b) and 15(3) speak of nationals and of extraditing a
     /// person, which the guide does not extend to companies' places of registration.
     /// </remarks>
-    public async Task<IReadOnlyList<OffenderFacts>> OffendersAsync(Guid caseId, CancellationToken ct)
+    private async Task<IReadOnlyList<OffenderFacts>> OffendersAsync(Guid caseId, bool identity, CancellationToken ct)
     {
         var defendants = await db.Defendants.AsNoTracking()
-            .Where(d => d.CaseId == caseId && d.Kind == DefendantKind.NaturalPerson)
+            .Where(d => d.CaseId == caseId)
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
-            .Select(d => new { d.Nationality, d.IsStateless, d.HabitualResidence, d.IsPresentInTerritory, d.ExtraditionRefusal, d.ExtraditionRefusalNote })
+            .Select(d => new { d.Kind, d.Name, d.Nationality, d.IsStateless, d.HabitualResidence, d.IsPresentInTerritory, d.ExtraditionRefusal, d.ExtraditionRefusalNote })
             .ToListAsync(ct);
         return defendants
-            .Select((d, i) => new OffenderFacts($"Defendant {i + 1}", d.Nationality, d.IsStateless, d.HabitualResidence,
-                d.IsPresentInTerritory, d.ExtraditionRefusal, d.ExtraditionRefusalNote))
+            .Select((d, i) => (d, Number: i + 1))
+            .Where(x => x.d.Kind == DefendantKind.NaturalPerson)
+            .Select(x => new OffenderFacts(identity ? x.d.Name : $"Defendant {x.Number}", x.d.Nationality, x.d.IsStateless, x.d.HabitualResidence,
+                x.d.IsPresentInTerritory, x.d.ExtraditionRefusal, identity ? x.d.ExtraditionRefusalNote : null))
             .ToList();
     }
 }
