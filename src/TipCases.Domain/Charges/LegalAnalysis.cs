@@ -32,11 +32,14 @@ public sealed record VictimAge(Guid VictimId, string Pseudonym, DateOnly? DateOf
 /// <summary>What the analysis needs besides the charge: the case's offence period (for child
 /// status), the ages of the victims, the catalogue (for suggestions), and the offences the same
 /// defendant is already charged with (so nothing already charged is suggested again).</summary>
+/// <param name="ExactAges">Whether the explanations may give a victim's exact age on the offence
+/// date (only for readers who may see the victim's identity; others read "under 18").</param>
 public sealed record AnalysisContext(
     OffencePeriod Period,
     IReadOnlyCollection<VictimAge> Victims,
     IReadOnlyCollection<Offence> Catalogue,
-    IReadOnlyCollection<OffenceKind> AlsoChargedWith);
+    IReadOnlyCollection<OffenceKind> AlsoChargedWith,
+    bool ExactAges = true);
 
 /// <summary>The analysis of one charge; every part explains itself.</summary>
 public sealed record ChargeAnalysis(
@@ -137,7 +140,7 @@ public static class LegalAnalysis
             Conclusion(offence, elements, victims),
             victims,
             Liability(charge),
-            isTrafficking ? Consent(charge, elements) : null,
+            isTrafficking ? Consent(charge, elements, victims) : null,
             Suggestions(charge, offence, elements, victims, context),
             Hints(charge, offence, victims),
             PenaltyRules.Ceiling(offence, charge.AggravatingCircumstances));
@@ -151,7 +154,7 @@ public static class LegalAnalysis
                 var pseudonym = age?.Pseudonym ?? "A victim no longer on this case";
                 if (age?.DateOfBirth is { } born)
                 {
-                    var assessment = ChildRule.Assess(born, [context.Period]);
+                    var assessment = ChildRule.Assess(born, [context.Period], context.ExactAges);
                     return new ChildFinding(link.VictimId, pseudonym, assessment.Status, false, false, $"{pseudonym}: {assessment.Reason}", ChildAgeBasis);
                 }
                 if (link.AgeEvidence is { } evidence)
@@ -306,7 +309,7 @@ public static class LegalAnalysis
             : new($"{text}, with intention.", basis);
     }
 
-    private static Explanation? Consent(Charge charge, List<ElementResult> elements)
+    private static Explanation? Consent(Charge charge, List<ElementResult> elements, List<ChildFinding> victims)
     {
         if (charge.ConsentNote is null)
         {
@@ -315,8 +318,12 @@ public static class LegalAnalysis
         var means = elements.First(e => e.Element == MeansElement);
         return means.State switch
         {
-            ElementState.NotRequired => new(
+            // Not required because a victim was a child, or because the offence is trafficking in
+            // children: then it holds only once the victims are shown to have been children.
+            ElementState.NotRequired when victims.Any(v => v.Status == ChildStatus.Child) => new(
                 "The recorded \"consent\" is legally irrelevant: the victim was a child, and a child's consent is irrelevant whatever the means.", Article3C),
+            ElementState.NotRequired => new(
+                "The recorded \"consent\" is legally irrelevant only if the victim was a child, which this charge does not yet show: a child's consent is irrelevant whatever the means; an adult's is irrelevant once a means is established.", Article3C),
             ElementState.Met => new(
                 $"The recorded \"consent\" is legally irrelevant: a means is established ({Words(charge.Means.Select(m => m.Value.DisplayName().ToLowerInvariant()))}), and consent obtained by such means is no defence. Absence of consent is not an element either.",
                 Article3B),

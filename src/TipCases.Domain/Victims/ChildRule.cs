@@ -20,7 +20,9 @@ public static class ChildRule
 {
     public const int AgeOfMajority = 18;
 
-    public static ChildAssessment Assess(DateOnly? dateOfBirth, IReadOnlyCollection<OffencePeriod> periods)
+    /// <param name="exactAge">False for a reader who may not see the victim's identity: the reason
+    /// then says "under 18" or "18 or older", as an exact age on a date all but gives the date of birth.</param>
+    public static ChildAssessment Assess(DateOnly? dateOfBirth, IReadOnlyCollection<OffencePeriod> periods, bool exactAge = true)
     {
         if (dateOfBirth is not { } born)
         {
@@ -38,9 +40,11 @@ public static class ChildRule
         var when = estimated
             ? $"on {date:yyyy-MM-dd}, when {youngest.Period.CaseReference} was opened (its offence dates are not recorded)"
             : $"on {date:yyyy-MM-dd}, the first known day of the offence in {youngest.Period.CaseReference}";
-        return youngest.Age < AgeOfMajority
-            ? new(ChildStatus.Child, $"Aged {youngest.Age} {when}: a child victim (under 18).", youngest.Age)
-            : new(ChildStatus.Adult, $"Aged {youngest.Age} {when}.", youngest.Age);
+        var child = youngest.Age < AgeOfMajority;
+        var aged = exactAge ? $"Aged {youngest.Age}" : child ? "Under 18" : "18 or older";
+        return child
+            ? new(ChildStatus.Child, $"{aged} {when}: a child victim (under 18).", youngest.Age)
+            : new(ChildStatus.Adult, $"{aged} {when}.", youngest.Age);
     }
 
     /// <summary>Completed years on a date (someone born on 29 February has their birthday on 28 February in common years).</summary>

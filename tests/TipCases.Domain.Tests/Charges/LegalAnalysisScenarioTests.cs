@@ -254,6 +254,14 @@ public sealed class LegalAnalysisScenarioTests
             Says = [("a child's consent is irrelevant whatever the means", Article3C)],
         },
 
+        ["Consent on a trafficking-in-children charge whose victim is an adult is not called a child's"] = new()
+        {
+            Offence = TraffickingOfChildren, Victims = [AdultVictim()], Acts = [Harbouring], Purposes = [ForcedBegging], Consent = "He agreed to beg.",
+            States = [(ChildVictimElement, Missing)], ElementsMet = false, Suggests = [Trafficking],
+            Says = [("legally irrelevant only if the victim was a child, which this charge does not yet show", Article3C)],
+            Ceiling = 25,
+        },
+
         // Trafficking against migrant smuggling.
         ["Smuggling only: illegal entry for a benefit without exploitation points to smuggling"] = new()
         {

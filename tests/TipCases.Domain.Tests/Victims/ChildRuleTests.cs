@@ -42,6 +42,18 @@ public sealed class ChildRuleTests
         ChildRule.AgeOn(new DateOnly(2008, 2, 29), new DateOnly(2024, 2, 29)).ShouldBe(16);
     }
 
+    [Theory]
+    [InlineData("2009-10-01", ChildStatus.Child, "Under 18 on 2025-03-01")]
+    [InlineData("1990-01-01", ChildStatus.Adult, "18 or older on 2025-03-01")]
+    public void For_a_reader_who_may_not_see_the_identity_the_reason_gives_no_exact_age(string born, ChildStatus status, string reason)
+    {
+        var assessment = ChildRule.Assess(DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture), [Period(new DateOnly(2025, 3, 1))], exactAge: false);
+
+        assessment.Status.ShouldBe(status);
+        assessment.Reason.ShouldStartWith(reason);
+        assessment.Reason.ShouldNotContain("Aged");
+    }
+
     [Fact]
     public void Without_a_date_of_birth_child_status_is_unknown_and_says_what_to_record()
     {

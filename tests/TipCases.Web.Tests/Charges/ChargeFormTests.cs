@@ -72,6 +72,10 @@ public sealed class ChargeFormTests(TipCasesApp app) : WebTest(app)
         means.ShouldContain($"Means not required: {s.Child.Pseudonym} was a child at the time of the offence");
         means.ShouldContain("Protocol Art. 3(c)");
         page.Text("[data-testid=charge-victims]").ShouldContain("Aged 15 on 2025-03-01");
+        // An exact age on a date all but gives the date of birth: a supervisor reads only "under 18".
+        var supervisorView = await (await App.SignedInClientAsync("sam")).GetHtmlAsync(chargeUrl);
+        supervisorView.Text("[data-testid=charge-victims]").ShouldContain("Under 18 on 2025-03-01");
+        supervisorView.Text("[data-testid=charge-victims]").ShouldNotContain("Aged 15");
         page.Text("[data-testid=ceiling]").ShouldContain("12 years");
         page.Text("[data-testid=suggestions]").ShouldContain("Trafficking in children (TIP-C) fits, with a maximum of 25 years");
         page.Text("[data-testid=charge-defendant]").ShouldBe("Harbour Test Staffing Ltd");

@@ -55,6 +55,46 @@ public sealed class OffenceCatalogueTests(TipCasesApp app) : WebTest(app)
         (await adam.GetHtmlAsync("/Admin/Offences")).Text("[data-testid=offences]").ShouldContain("Exploitation of begging " + code);
     }
 
+    [Fact]
+    public async Task An_offence_charges_use_keeps_its_kind_and_no_ceiling_below_a_sentence_passed_under_it()
+    {
+        var s = await ChargeScenario.CreateAsync(App, CaseStage.Trial); // adam administers
+        var adam = await App.SignedInClientAsync("adam");
+        var code = "U" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        Dictionary<string, string> Form(OffenceKind kind, int years) => new()
+        {
+            ["Form.Code"] = code, ["Form.Name"] = "Labour exploitation " + code, ["Form.Kind"] = kind.ToString(),
+            ["Form.BaseMaximumYears"] = years.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Form.AggravatedMaximumYears"] = "", ["Form.IsActive"] = "true",
+        };
+        (await adam.SubmitFormAsync("/Admin/Offences/Edit", Form(OffenceKind.ForcedLabour, 10))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var offence = (await CatalogueAsync()).Single(o => o.Code == code);
+        var defendant = await App.DefendantAsync(s.Case.Id);
+        var charge = await App.ChargeAsync(s.Case.Id, defendant.Id, offence.Id, filed: true);
+        await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<TipCasesDbContext>();
+            var @case = await db.Cases.SingleAsync(c => c.Id == s.Case.Id);
+            var stored = await db.Charges.Include(c => c.Aggravations).SingleAsync(c => c.Id == charge.Id);
+            var d = await db.Defendants.SingleAsync(x => x.Id == defendant.Id);
+            var o = await db.Offences.SingleAsync(x => x.Id == offence.Id);
+            stored.ChangeStatus(@case, ChargeStatus.Convicted, App.Today(), null, new Sentence(96, null, false, null, null, null), o, d, @case.CreatedBy,
+                App.Clock.GetUtcNow(), App.Today());
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var url = $"/Admin/Offences/Edit/{offence.Id}";
+
+        var kind = await (await adam.SubmitFormAsync(url, Form(OffenceKind.Corruption, 10))).ReadHtmlAsync();
+        kind.Summary().ShouldContain("its kind cannot change");
+        var lower = await (await adam.SubmitFormAsync(url, Form(OffenceKind.ForcedLabour, 7))).ReadHtmlAsync();
+        lower.Summary().ShouldContain("A sentence of 96 months was passed under this offence");
+        (await CatalogueAsync()).Single(o => o.Id == offence.Id).ShouldSatisfyAllConditions(
+            o => o.Kind.ShouldBe(OffenceKind.ForcedLabour), o => o.BaseMaximumYears.ShouldBe(10));
+
+        (await adam.SubmitFormAsync(url, Form(OffenceKind.ForcedLabour, 8))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await CatalogueAsync()).Single(o => o.Id == offence.Id).BaseMaximumYears.ShouldBe(8);
+    }
+
     public static TheoryData<string, string, string> BadOffences => new()
     {
         { "Form.Code", "T I P", "Form.Code" },

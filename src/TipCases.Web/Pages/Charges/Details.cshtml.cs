@@ -105,7 +105,7 @@ public sealed class DetailsModel(ChargeQueries queries, ChargeAnalyses analyses,
         Charge = load.Charge!;
         CaseId = @case.Id;
         Reference = @case.Reference;
-        Analysis = (await analyses.ForAsync(@case, [Charge], ct))[Charge.Id];
+        Analysis = (await analyses.ForAsync(@case, [Charge], User, ct))[Charge.Id];
         Defendant = (await queries.DefendantsOfCaseAsync(@case, User, ct)).First(d => d.Id == Charge.DefendantId);
         var viewer = User.ToCaseViewer();
         CanManage = @case.IsOpen && ChargeAccessRule.Allows(viewer, @case, ChargeOperation.ManageCharges);

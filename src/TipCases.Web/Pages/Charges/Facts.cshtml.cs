@@ -104,7 +104,7 @@ public sealed class FactsModel(ChargeQueries queries, ChargeAnalyses analyses, T
         Id = charge.Id;
         CaseId = load.Case!.Id;
         Reference = load.Case.Reference;
-        var analysis = (await analyses.ForAsync(load.Case, [charge], ct))[charge.Id];
+        var analysis = (await analyses.ForAsync(load.Case, [charge], User, ct))[charge.Id];
         Title = analysis.Offence.Label;
         Victims = analysis.Victims;
         Closed = !charge.Status.IsOpen()

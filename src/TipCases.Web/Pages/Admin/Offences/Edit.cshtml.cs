@@ -149,6 +149,7 @@ public sealed class EditModel(EditModel.Handler handler, IValidator<EditModel.In
             {
                 return false;
             }
+            await EnsureChargesStayLawfulAsync(existing, input.ToDetails(), ct);
             db.Entry(existing).Property(o => o.Version).OriginalValue = input.Version;
             var before = Snapshot(existing);
             existing.Update(input.ToDetails());
@@ -161,6 +162,33 @@ public sealed class EditModel(EditModel.Handler handler, IValidator<EditModel.In
             audit.Add(AuditAction.OffenceUpdated, actor, nameof(Offence), existing.Id.ToString(), AuditChanges.Between(before, Snapshot(existing)));
             await db.SaveChangesAsync(ct);
             return true;
+        }
+
+        /// <summary>
+        /// An offence that charges already use keeps its kind (it decides their legal analysis:
+        /// changing it would rewrite past analyses) and never gets a ceiling below a sentence
+        /// already passed under it. To change either, add a new offence and deactivate this one.
+        /// </summary>
+        private async Task EnsureChargesStayLawfulAsync(Offence offence, OffenceDetails details, CancellationToken ct)
+        {
+            var charges = db.Charges.AsNoTracking().Where(c => c.OffenceId == offence.Id);
+            var used = await charges.CountAsync(ct);
+            if (used == 0)
+            {
+                return;
+            }
+            if (details.Kind != offence.Kind)
+            {
+                throw new DomainRuleViolation(
+                    $"{used} charge(s) use this offence, so its kind cannot change: it decides their legal analysis. Add a new offence and deactivate this one.");
+            }
+            var longest = await charges.Where(c => c.Status == ChargeStatus.Convicted).MaxAsync(c => c.SentenceCustodialMonths, ct);
+            var ceilingMonths = (details.AggravatedMaximumYears ?? details.BaseMaximumYears) * 12;
+            if (longest > ceilingMonths)
+            {
+                throw new DomainRuleViolation(
+                    $"A sentence of {longest} months was passed under this offence: its maximum cannot go below that. Add a new offence for the new law and deactivate this one.");
+            }
         }
 
         private static object Snapshot(Offence o) => new
