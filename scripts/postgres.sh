@@ -35,7 +35,8 @@ as_pg_owner() {
 }
 
 # pg_cluster_start DIR PORT: creates (first time) and starts a cluster in DIR listening on
-# 127.0.0.1:PORT only, with a superuser "postgres" whose password is "postgres".
+# 127.0.0.1:PORT only, with a superuser "postgres" whose password is "postgres". PG_OPTIONS adds
+# server settings (e.g. "-c shared_buffers=1GB", as bench/run.sh does).
 pg_cluster_start() {
   local dir=$1 port=$2 bin
   bin=$(pg_bin_dir)
@@ -60,7 +61,7 @@ pg_cluster_start() {
     rm -f "$pwfile"
   fi
   as_pg_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' -c max_connections=200 -c fsync=${PG_FSYNC:-on}" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' -c max_connections=200 -c fsync=${PG_FSYNC:-on} ${PG_OPTIONS:-}" start >/dev/null \
     || { echo "PostgreSQL did not start; see $dir/server.log" >&2; return 1; }
 }
 

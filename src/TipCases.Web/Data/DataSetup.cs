@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using TipCases.Web.Auditing;
 using TipCases.Web.Data.Seeding;
+using TipCases.Web.Data.Summaries;
 using TipCases.Web.Security;
 
 namespace TipCases.Web.Data;
@@ -29,6 +30,7 @@ public static class DataSetup
             .SetApplicationName("TipCases")
             .PersistKeysToDbContext<TipCasesDbContext>();
         services.AddHealthChecks().AddDbContextCheck<TipCasesDbContext>("database", tags: ["ready"]);
+        services.AddSummaries(configuration);
         return services;
     }
 

@@ -43,6 +43,10 @@ public sealed class TipCasesDbContext(DbContextOptions<TipCasesDbContext> option
 
     public DbSet<SupportStep> SupportSteps => Set<SupportStep>();
 
+    public DbSet<Summaries.SummarySnapshot> SummarySnapshots => Set<Summaries.SummarySnapshot>();
+
+    public DbSet<ReadModels.VictimSupportStatus> VictimSupportStatuses => Set<ReadModels.VictimSupportStatus>();
+
     public DbSet<TipCases.Domain.Cooperation.CooperationRequest> CooperationRequests => Set<TipCases.Domain.Cooperation.CooperationRequest>();
 
     public DbSet<TipCases.Domain.Assets.Asset> Assets => Set<TipCases.Domain.Assets.Asset>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TipCases.Domain.Cases;
 using TipCases.Domain.Staff;
 using TipCases.Web.Data;
+using TipCases.Web.Data.ReadModels;
 using TipCases.Web.Infrastructure;
 using TipCases.Web.Pages.Cases;
 using TipCases.Web.Pages.Victims;
@@ -82,56 +83,58 @@ public sealed class IndexModel(IndexModel.Handler handler) : PageModel
         /// <summary>
         /// The victims the user is liaison officer of (and may still read): those whose latest
         /// support step set a follow-up due within <see cref="FollowUpHorizonDays"/> days, overdue
-        /// first, and those with no step in the last <see cref="SupportGapDays"/> days, longest
-        /// first. One query per list, the latest step of each victim found by a correlated subquery,
-        /// and one query for the references of the cases shown.
+        /// first, and those with no step in the last <see cref="SupportGapDays"/> days, those with
+        /// none first, then longest first; ties in the order the victims were recorded (their
+        /// version 7 ids). The latest step of each victim is read from its support status.
         /// </summary>
         private async Task<(VictimList FollowUps, VictimList WithoutSupport)> MyVictimsAsync(ClaimsPrincipal user, DateOnly today,
             CancellationToken ct)
         {
             var userId = user.UserId();
-            var readableCaseIds = cases.Visible(user).Select(c => c.Id);
-            var mine =
-                from v in victims.Visible(user).AsNoTracking()
-                where v.LiaisonOfficerId == userId
-                // The latest step, as Victim.NextFollowUp defines it: a correlated subquery finds its
-                // id with one probe of the (victim, date) index, and a join by key fetches it.
-                let latestId = v.SupportSteps.OrderByDescending(s => s.TookPlaceOn).ThenByDescending(s => s.CreatedAt)
-                    .Select(s => (Guid?)s.Id).FirstOrDefault()
-                from latest in db.SupportSteps.Where(s => s.Id == latestId).DefaultIfEmpty()
-                select new
-                {
-                    v.Id,
-                    v.Pseudonym,
-                    v.CreatedAt,
-                    LatestOn = (DateOnly?)latest!.TookPlaceOn,
-                    latest.NextFollowUpOn,
-                    StepCaseId = latest.CaseId,
-                    FirstCaseId = v.Cases.Where(l => readableCaseIds.Contains(l.CaseId))
-                        .OrderBy(l => l.LinkedAt).Select(l => (Guid?)l.CaseId).FirstOrDefault(),
-                };
+            var mine = db.VictimSupportStatuses.AsNoTracking().Where(s => s.LiaisonOfficerId == userId);
 
             var horizon = today.AddDays(FollowUpHorizonDays);
-            var followUps = await mine
-                .Where(x => x.NextFollowUpOn != null && x.NextFollowUpOn <= horizon)
-                .OrderBy(x => x.NextFollowUpOn).ThenBy(x => x.Pseudonym)
-                .Take(Limit + 1)
-                .Select(x => new { x.Id, x.Pseudonym, On = x.NextFollowUpOn, x.StepCaseId, x.FirstCaseId })
-                .ToListAsync(ct);
+            var followUps = await WalkAsync(user, last =>
+            {
+                var due = mine.Where(s => s.NextFollowUpOn != null && s.NextFollowUpOn <= horizon);
+                if (last is { } after)
+                {
+                    var (day, id) = after;
+                    due = due.Where(s => s.NextFollowUpOn > day || (s.NextFollowUpOn == day && s.VictimId.CompareTo(id) > 0));
+                }
+                return due.OrderBy(s => s.NextFollowUpOn).ThenBy(s => s.VictimId);
+            }, s => s.NextFollowUpOn, ct);
 
             var since = today.AddDays(-SupportGapDays);
-            var withoutSupport = await mine
-                .Where(x => x.LatestOn == null || x.LatestOn < since)
-                .OrderBy(x => x.LatestOn == null ? 0 : 1).ThenBy(x => x.LatestOn).ThenBy(x => x.CreatedAt).ThenBy(x => x.Pseudonym)
-                .Take(Limit + 1)
-                .Select(x => new { x.Id, x.Pseudonym, On = x.LatestOn, x.StepCaseId, x.FirstCaseId })
-                .ToListAsync(ct);
+            var never = await WalkAsync(user, last =>
+            {
+                var none = mine.Where(s => s.LatestStepOn == null);
+                if (last is { } after)
+                {
+                    var id = after.Id;
+                    none = none.Where(s => s.VictimId.CompareTo(id) > 0);
+                }
+                return none.OrderBy(s => s.VictimId);
+            }, s => null, ct);
+            var withoutSupport = never.Count > Limit
+                ? never
+                : never.Concat(await WalkAsync(user, last =>
+                {
+                    var old = mine.Where(s => s.LatestStepOn != null && s.LatestStepOn < since);
+                    if (last is { } after)
+                    {
+                        var (day, id) = after;
+                        old = old.Where(s => s.LatestStepOn > day || (s.LatestStepOn == day && s.VictimId.CompareTo(id) > 0));
+                    }
+                    return old.OrderBy(s => s.LatestStepOn).ThenBy(s => s.VictimId);
+                }, s => s.LatestStepOn, ct)).ToList();
 
             var caseIds = followUps.Concat(withoutSupport)
                 .SelectMany(x => new[] { x.StepCaseId, x.FirstCaseId }).OfType<Guid>().Distinct().ToList();
             var references = caseIds.Count == 0
                 ? []
                 : await cases.Visible(user).AsNoTracking().Where(c => caseIds.Contains(c.Id))
+                    .Select(c => new { c.Id, c.Reference })
                     .ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
             // The case of the latest step when the user may read it, else the victim's first readable case.
             VictimRow Row(Guid id, string pseudonym, DateOnly? on, Guid? stepCaseId, Guid? firstCaseId)
@@ -142,6 +145,51 @@ public sealed class IndexModel(IndexModel.Handler handler) : PageModel
             return (
                 new VictimList(followUps.Take(Limit).Select(x => Row(x.Id, x.Pseudonym, x.On, x.StepCaseId, x.FirstCaseId)).ToList(), followUps.Count > Limit),
                 new VictimList(withoutSupport.Take(Limit).Select(x => Row(x.Id, x.Pseudonym, x.On, x.StepCaseId, x.FirstCaseId)).ToList(), withoutSupport.Count > Limit));
+        }
+
+        private sealed record Listed(Guid Id, string Pseudonym, DateOnly? On, Guid? StepCaseId, Guid? FirstCaseId);
+
+        /// <summary>
+        /// Walks the officer's support statuses in the list's order, a batch at a time (the batch
+        /// query takes the last key seen), and keeps the victims the user may read, until
+        /// <see cref="Limit"/> + 1 are found or the statuses run out. Each batch is read from the
+        /// index on the officer and checked victim by victim, so the cost follows what is shown,
+        /// not how many victims the officer looks after (21,000 for some at a million cases).
+        /// </summary>
+        private async Task<List<Listed>> WalkAsync(ClaimsPrincipal user,
+            Func<(DateOnly? Day, Guid Id)?, IQueryable<VictimSupportStatus>> batch, Func<VictimSupportStatus, DateOnly?> shown,
+            CancellationToken ct)
+        {
+            const int BatchSize = 200;
+            var readableCaseIds = cases.Visible(user).Select(c => c.Id);
+            var found = new List<Listed>();
+            (DateOnly? Day, Guid Id)? last = null;
+            while (found.Count <= Limit)
+            {
+                var statuses = await batch(last).Take(BatchSize).ToListAsync(ct);
+                if (statuses.Count == 0)
+                {
+                    break;
+                }
+                var ids = statuses.Select(s => s.VictimId).ToList();
+                var readable = await victims.Visible(user).AsNoTracking().Where(v => ids.Contains(v.Id))
+                    .Select(v => new
+                    {
+                        v.Id,
+                        v.Pseudonym,
+                        FirstCaseId = v.Cases.Where(l => readableCaseIds.Contains(l.CaseId))
+                            .OrderBy(l => l.LinkedAt).Select(l => (Guid?)l.CaseId).FirstOrDefault(),
+                    })
+                    .ToDictionaryAsync(v => v.Id, ct);
+                found.AddRange(statuses.Where(s => readable.ContainsKey(s.VictimId)).Select(s =>
+                    new Listed(s.VictimId, readable[s.VictimId].Pseudonym, shown(s), s.LatestStepCaseId, readable[s.VictimId].FirstCaseId)));
+                if (statuses.Count < BatchSize)
+                {
+                    break;
+                }
+                last = (shown(statuses[^1]), statuses[^1].VictimId);
+            }
+            return found.Take(Limit + 1).ToList();
         }
     }
 

@@ -75,6 +75,10 @@ public sealed class TipCasesApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Security:RequireHttps", "true");
         builder.UseSetting("Security:IdentityKey", IdentityKey);
+        // No background summary rounds, and figures counted when a page asks: tests assert them
+        // right after changing the data (Scale/SummaryTests and the dashboard's summary test opt back in).
+        builder.UseSetting("Summaries:Enabled", "false");
+        builder.UseSetting("Summaries:MaxAge", "00:00:00");
         // Information, like production, so the tests see every request line the app would log.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
         // Tests provoke database errors on purpose (a duplicate code, say); the page's answer is

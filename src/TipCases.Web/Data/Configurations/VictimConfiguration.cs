@@ -84,8 +84,10 @@ internal sealed class SupportStepConfiguration : IEntityTypeConfiguration<Suppor
         builder.Property(s => s.Summary).HasMaxLength(SupportStep.SummaryMaxLength).IsRequired();
         builder.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.ByUserId).OnDelete(DeleteBehavior.Restrict);
-        // "My work": the latest step of each victim and its follow-up date.
-        builder.HasIndex(s => new { s.VictimId, s.TookPlaceOn });
+        // "My work" and the case page: the latest step of each victim (latest day, then latest
+        // entry), its id and follow-up date read from the index alone.
+        builder.HasIndex(s => new { s.VictimId, s.TookPlaceOn, s.CreatedAt }).IsDescending(false, true, true)
+            .IncludeProperties(s => new { s.Id, s.NextFollowUpOn });
         builder.HasIndex(s => s.NextFollowUpOn);
     }
 }

@@ -490,11 +490,20 @@ namespace TipCases.Web.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
-                    b.HasIndex("OfficeId", "Stage")
-                        .HasDatabaseName("ix_cases_office_id_stage");
-
                     b.HasIndex("OfficeId", "OpenedOn", "Id")
                         .HasDatabaseName("ix_cases_office_id_opened_on_id");
+
+                    b.HasIndex("OfficeId", "Stage", "OpenedOn", "Id")
+                        .HasDatabaseName("ix_cases_office_id_stage_opened_on_id");
+
+                    b.HasIndex(new[] { "OfficeId" }, "OpenCases")
+                        .HasDatabaseName("ix_cases_office_id_open")
+                        .HasFilter("stage NOT IN ('Closed', 'Discontinued')");
+
+                    b.HasIndex(new[] { "Reference" }, "ReferencePrefix")
+                        .HasDatabaseName("ix_cases_reference_prefix");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Reference" }, "ReferencePrefix"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("cases", (string)null);
                 });
@@ -2071,8 +2080,11 @@ namespace TipCases.Web.Data.Migrations
                     b.HasIndex("NextFollowUpOn")
                         .HasDatabaseName("ix_victim_support_steps_next_follow_up_on");
 
-                    b.HasIndex("VictimId", "TookPlaceOn")
-                        .HasDatabaseName("ix_victim_support_steps_victim_id_took_place_on");
+                    b.HasIndex("VictimId", "TookPlaceOn", "CreatedAt")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_victim_support_steps_victim_id_took_place_on_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("VictimId", "TookPlaceOn", "CreatedAt"), new[] { "Id", "NextFollowUpOn" });
 
                     b.ToTable("victim_support_steps", (string)null);
                 });
@@ -2410,6 +2422,71 @@ namespace TipCases.Web.Data.Migrations
                         .HasName("pk_reference_counters");
 
                     b.ToTable("reference_counters", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Web.Data.ReadModels.VictimSupportStatus", b =>
+                {
+                    b.Property<Guid>("VictimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("victim_id");
+
+                    b.Property<Guid?>("LatestStepCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("latest_step_case_id");
+
+                    b.Property<DateTimeOffset?>("LatestStepCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("latest_step_created_at");
+
+                    b.Property<DateOnly?>("LatestStepOn")
+                        .HasColumnType("date")
+                        .HasColumnName("latest_step_on");
+
+                    b.Property<Guid?>("LiaisonOfficerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("liaison_officer_id");
+
+                    b.Property<DateOnly?>("NextFollowUpOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_follow_up_on");
+
+                    b.HasKey("VictimId")
+                        .HasName("pk_victim_support_status");
+
+                    b.HasIndex("LiaisonOfficerId", "LatestStepOn")
+                        .HasDatabaseName("ix_victim_support_status_liaison_officer_id_latest_step_on");
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex("LiaisonOfficerId", "LatestStepOn"), new[] { NullSortOrder.Unspecified, NullSortOrder.NullsFirst });
+
+                    b.HasIndex("LiaisonOfficerId", "NextFollowUpOn")
+                        .HasDatabaseName("ix_victim_support_status_liaison_officer_id_next_follow_up_on");
+
+                    b.ToTable("victim_support_status", (string)null);
+                });
+
+            modelBuilder.Entity("TipCases.Web.Data.Summaries.SummarySnapshot", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Key")
+                        .HasName("pk_summary_snapshots");
+
+                    b.ToTable("summary_snapshots", (string)null);
                 });
 
             modelBuilder.Entity("TipCases.Web.Security.AppRole", b =>
@@ -3156,6 +3233,16 @@ namespace TipCases.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_reference_counters_offices_office_id");
+                });
+
+            modelBuilder.Entity("TipCases.Web.Data.ReadModels.VictimSupportStatus", b =>
+                {
+                    b.HasOne("TipCases.Domain.Victims.Victim", null)
+                        .WithOne()
+                        .HasForeignKey("TipCases.Web.Data.ReadModels.VictimSupportStatus", "VictimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_support_status_victims_victim_id");
                 });
 
             modelBuilder.Entity("TipCases.Web.Security.AppUser", b =>

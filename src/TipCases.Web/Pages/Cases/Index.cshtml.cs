@@ -130,9 +130,15 @@ public sealed partial class IndexModel(CaseQueries cases, TipCasesDbContext db, 
 
         var visible = cases.Visible(User).AsNoTracking();
         var officeId = User.OfficeIdOf();
-        var members = visible.SelectMany(c => c.Team).Select(m => m.UserId);
-        People = await db.Users.AsNoTracking()
-            .Where(u => u.OfficeId == officeId && members.Contains(u.Id))
+        var staff = db.Users.AsNoTracking().Where(u => u.OfficeId == officeId);
+        var teams = visible.SelectMany(c => c.Team);
+        People = await (User.ToCaseViewer().IsSupervisor
+                // A supervisor sees every case of the office, which may be a million: ask once per
+                // person whether they are on any visible team (LIMIT 1 keeps the subquery per row,
+                // one index probe each) rather than collect every team member of the office.
+                ? staff.Where(u => teams.Where(m => m.UserId == u.Id).Select(m => (int?)1).FirstOrDefault() != null)
+                // Anyone else sees the cases they are on: collect those cases' teams.
+                : staff.Where(u => teams.Select(m => m.UserId).Contains(u.Id)))
             .OrderBy(u => !u.IsActive).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
             .Select(u => new Person(u.Id, u.IsActive ? u.DisplayName : u.DisplayName + " (account disabled)"))
             .ToListAsync(ct);

@@ -9,6 +9,8 @@ public static class DashboardSetup
     {
         services.AddScoped<DashboardQueries>();
         services.AddScoped<DashboardWatchlist>();
+        services.AddScoped<DashboardFiguresReader>();
+        services.AddSingleton<Data.Summaries.ISummary, DashboardSummary>();
         services.AddScoped<CaseCsvExport>();
         services.AddScoped<DashboardCsv>();
         services.AddScoped<StatisticsExport>();

@@ -10,8 +10,7 @@ namespace TipCases.Web.Pages.Dashboard;
 /// A dashboard table as CSV: the office's (supervisors only) or the user's own cases' ("My work").
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCases)]
-public sealed class ExportModel(DashboardQueries queries, DashboardWatchlist watchlist, DashboardCsv csv, IAuthorizationService authorization, TimeProvider clock)
-    : PageModel
+public sealed class ExportModel(DashboardFiguresReader figuresReader, DashboardCsv csv, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public PeriodQuery Filter { get; set; } = new();
 
@@ -31,9 +30,10 @@ public sealed class ExportModel(DashboardQueries queries, DashboardWatchlist wat
         {
             return Forbid();
         }
+        // The same figures the page shows (kept in a summary), so the export agrees with it.
         var period = Filter.Resolve(clock.Today());
-        var figures = await queries.FiguresAsync(User, scope, period, ct);
-        var assets = assetTable ? await watchlist.AssetsAsync(User, period, ct) : null;
+        var (figures, _) = await figuresReader.ReadAsync(User, scope, period, ct);
+        var assets = assetTable ? (await figuresReader.ReadWatchlistAsync(User, period, ct)).Value.Assets : null;
         return await csv.ResultAsync(figures, table, User, ct, assets);
     }
 }

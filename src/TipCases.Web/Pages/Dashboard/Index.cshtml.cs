@@ -11,13 +11,17 @@ namespace TipCases.Web.Pages.Dashboard;
 /// link to the cases or victims behind it, with charts beside tables that carry the same numbers.
 /// </summary>
 [Authorize(Policy = Policies.ViewOfficeDashboard)]
-public sealed class IndexModel(DashboardQueries queries, DashboardWatchlist watchlist, TimeProvider clock) : PageModel
+public sealed class IndexModel(DashboardFiguresReader figures, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public PeriodQuery Filter { get; set; } = new();
 
     public DashboardPeriod Period { get; private set; } = DashboardPeriod.All;
 
     public DashboardFigures Figures { get; private set; } = null!;
+
+    /// <summary>The moment the figures describe ("as of"): an office's figures are counted in the
+    /// background (<see cref="DashboardSummary"/>).</summary>
+    public DateTimeOffset AsOf { get; private set; }
 
     public Watchlist Watchlist { get; private set; } = null!;
 
@@ -29,8 +33,8 @@ public sealed class IndexModel(DashboardQueries queries, DashboardWatchlist watc
         PeriodError = Filter.ReadErrors(ModelState);
         ModelState.Clear();
         Period = Filter.Resolve(clock.Today());
-        Figures = await queries.FiguresAsync(User, DashboardScope.Office, Period, ct);
-        Watchlist = await watchlist.BuildAsync(User, Period, ct);
+        (Figures, AsOf) = await figures.ReadAsync(User, DashboardScope.Office, Period, ct);
+        Watchlist = (await figures.ReadWatchlistAsync(User, Period, ct)).Value;
     }
 }
 
