@@ -153,50 +153,18 @@ public sealed class DetailsModel(CooperationCases cooperation, ChargeQueries cha
         {
             return NotFound();
         }
-        // A value the handler could not read (a malformed date, a broken id) is never taken as "none".
-        if (ModelState.ClearKeepingFailures().Count > 0)
+        var result = await RecordChange.SaveAsync(db, ModelState, asset, version, nameof(Asset.CurrentStep), ConflictMessage, change, ct);
+        if (result.Message is { } message)
         {
-            ModelState.AddModelError(string.Empty, BindingFailures.Unreadable);
-            await ShowAsync(load.Case!, id, ct);
-            return Page();
+            TempData["Message"] = message;
+            return RedirectToPage(new { caseId, id });
         }
-        string? message;
-        try
+        if (result.Conflict)
         {
-            // Changed since the form was loaded: the user decided on a state that is gone.
-            if (asset.Version != version)
-            {
-                throw new DbUpdateConcurrencyException();
-            }
-            db.Entry(asset).Property(a => a.Version).OriginalValue = version;
-            message = await change(asset, ct);
-            if (message is null)
-            {
-                db.ChangeTracker.Clear();
-                await ShowAsync(load.Case!, id, ct);
-                return Page();
-            }
-            db.Entry(asset).Property(a => a.CurrentStep).IsModified = true;
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainRuleViolation ex)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, ex.Message);
-            await ShowAsync(load.Case!, id, ct);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.Clear();
             Typed.Clear();
-            ModelState.AddModelError(string.Empty, ConflictMessage);
-            await ShowAsync(load.Case!, id, ct);
-            return Page();
         }
-        TempData["Message"] = message;
-        return RedirectToPage(new { caseId, id });
+        await ShowAsync(load.Case!, id, ct);
+        return Page();
     }
 
     private async Task<bool> ShowAsync(Case c, Guid id, CancellationToken ct)

@@ -181,51 +181,19 @@ public sealed class DetailsModel(CooperationCases cooperation, ChargeQueries cha
         {
             return NotFound();
         }
-        // A value the handler could not read (a malformed date, a broken id) is never taken as "none".
-        if (ModelState.ClearKeepingFailures().Count > 0)
+        // A change to its material alone checks (and bumps) the request's version too.
+        var result = await RecordChange.SaveAsync(db, ModelState, request, version, nameof(CooperationRequest.Status), ConflictMessage, change, ct);
+        if (result.Message is { } message)
         {
-            ModelState.AddModelError(string.Empty, BindingFailures.Unreadable);
-            await ShowAsync(load.Case!, id, ct);
-            return Page();
+            TempData["Message"] = message;
+            return RedirectToPage(new { caseId, id });
         }
-        string? message;
-        try
+        await ShowAsync(load.Case!, id, ct);
+        if (result.Conflict)
         {
-            // Changed since the form was loaded: the user decided on a state that is gone.
-            if (request.Version != version)
-            {
-                throw new DbUpdateConcurrencyException();
-            }
-            db.Entry(request).Property(r => r.Version).OriginalValue = version;
-            message = await change(request, ct);
-            if (message is null)
-            {
-                db.ChangeTracker.Clear();
-                await ShowAsync(load.Case!, id, ct);
-                return Page();
-            }
-            // A change to its material alone checks (and bumps) the request's version too.
-            db.Entry(request).Property(r => r.Status).IsModified = true;
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DomainRuleViolation ex)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, ex.Message);
-            await ShowAsync(load.Case!, id, ct);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, ConflictMessage);
-            await ShowAsync(load.Case!, id, ct);
             Status = new StatusInput { To = FirstNext(Item), On = Today, DueOn = Item.DueOn, Version = Item.Version };
-            return Page();
         }
-        TempData["Message"] = message;
-        return RedirectToPage(new { caseId, id });
+        return Page();
     }
 
     private async Task<bool> ShowAsync(Case c, Guid id, CancellationToken ct)

@@ -5,7 +5,7 @@ using TipCases.Domain.Charges;
 using TipCases.Domain.Jurisdiction;
 using TipCases.Domain.Reference;
 using TipCases.Web.Data;
-using TipCases.Web.Security;
+using TipCases.Web.Pages.Charges;
 
 namespace TipCases.Web.Pages.Jurisdiction;
 
@@ -14,7 +14,7 @@ namespace TipCases.Web.Pages.Jurisdiction;
 /// and victims, read for the state set in <see cref="JurisdictionSettings"/>. Callers have already
 /// checked that the user may read the case; victims appear by pseudonym only.
 /// </summary>
-public sealed class JurisdictionSection(TipCasesDbContext db, IOptions<JurisdictionSettings> settings)
+public sealed class JurisdictionSection(TipCasesDbContext db, ChargeQueries charges, IOptions<JurisdictionSettings> settings)
 {
     public Country State => Countries.All.First(c => string.Equals(c.Code, settings.Value.StateCode, StringComparison.OrdinalIgnoreCase));
 
@@ -29,34 +29,32 @@ public sealed class JurisdictionSection(TipCasesDbContext db, IOptions<Jurisdict
                 .ToListAsync(ct))
             .Select(v => new VictimNationality(v.Id, VictimFacts.FromRecorded(v.Pseudonym, v.Nationality)))
             .ToList();
-        var offenders = await OffendersAsync(caseId, ChargeAccessRule.Allows(user.ToCaseViewer(), @case, ChargeOperation.SeeDefendantIdentity), ct);
+        var offenders = await OffendersAsync(@case, user, ct);
         var result = JurisdictionAnalysis.For(State.Code, facts?.ToFacts() ?? CaseJurisdictionFacts.None, offenders,
             victims.Select(v => v.Facts).ToList());
         return new JurisdictionView(result, facts, victims, offenders);
     }
 
     /// <summary>
-    /// The offenders of a case as the analysis reads them: the case's natural-person defendants in
-    /// the order they were recorded, named for the case team and otherwise numbered as the charges
-    /// pages number them ("Defendant 2" is the second defendant recorded, company or person), without
-    /// the free-text note on an extradition refusal, which may name the person.
+    /// The offenders of a case as the analysis reads them: the case's natural-person defendants,
+    /// labelled as the charges pages label them (<see cref="ChargeQueries.DefendantsOfCaseAsync"/>:
+    /// by name for the case team, otherwise "Defendant 2" for the second defendant recorded), without
+    /// the free-text note on an extradition refusal for those who may not see who it is about.
     /// </summary>
     /// <remarks>
     /// Legal persons are left out: Art. 15(2)(b) and 15(3) speak of nationals and of extraditing a
     /// person, which the guide does not extend to companies' places of registration.
     /// </remarks>
-    private async Task<IReadOnlyList<OffenderFacts>> OffendersAsync(Guid caseId, bool identity, CancellationToken ct)
+    private async Task<IReadOnlyList<OffenderFacts>> OffendersAsync(Case @case, ClaimsPrincipal user, CancellationToken ct)
     {
-        var defendants = await db.Defendants.AsNoTracking()
-            .Where(d => d.CaseId == caseId)
-            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
-            .Select(d => new { d.Kind, d.Name, d.Nationality, d.IsStateless, d.HabitualResidence, d.IsPresentInTerritory, d.ExtraditionRefusal, d.ExtraditionRefusalNote })
-            .ToListAsync(ct);
-        return defendants
-            .Select((d, i) => (d, Number: i + 1))
-            .Where(x => x.d.Kind == DefendantKind.NaturalPerson)
-            .Select(x => new OffenderFacts(identity ? x.d.Name : $"Defendant {x.Number}", x.d.Nationality, x.d.IsStateless, x.d.HabitualResidence,
-                x.d.IsPresentInTerritory, x.d.ExtraditionRefusal, identity ? x.d.ExtraditionRefusalNote : null))
+        var views = (await charges.DefendantsOfCaseAsync(@case, user, ct)).Where(d => d.Kind == DefendantKind.NaturalPerson).ToList();
+        var ids = views.Select(d => d.Id).ToList();
+        var facts = await db.Defendants.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.Nationality, d.IsStateless, d.HabitualResidence, d.IsPresentInTerritory, d.ExtraditionRefusal, d.ExtraditionRefusalNote })
+            .ToDictionaryAsync(d => d.Id, ct);
+        return views.Select(v => (View: v, Facts: facts[v.Id]))
+            .Select(x => new OffenderFacts(x.View.Label, x.Facts.Nationality, x.Facts.IsStateless, x.Facts.HabitualResidence, x.Facts.IsPresentInTerritory,
+                x.Facts.ExtraditionRefusal, x.View.IdentityShown ? x.Facts.ExtraditionRefusalNote : null))
             .ToList();
     }
 }
