@@ -43,7 +43,7 @@ public static class ChargeHistory
         }
         var defendants = await db.Defendants.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
             .Select(d => new { d.Id, d.Name }).ToListAsync(ct);
-        var labels = defendants.Select((d, i) => (d.Id, Label: sees ? d.Name : $"Defendant {i + 1}")).ToDictionary(d => d.Id, d => d.Label);
+        var labels = defendants.Select((d, i) => (d.Id, Label: DefendantView.LabelOf(d.Name, i + 1, sees))).ToDictionary(d => d.Id, d => d.Label);
         foreach (var (id, label) in labels.Where(l => mentioned.Contains(l.Key)))
         {
             names[id] = label;

@@ -115,10 +115,14 @@ public sealed record ChargeChoice(Guid Id, string Label);
 
 public sealed record DefendantView(Guid Id, int Number, DefendantKind Kind, string Label, bool IdentityShown, string Description)
 {
+    /// <summary>How a defendant is named to a viewer: by name for the case team, else by the order
+    /// they were recorded in the case ("Defendant 2"), whichever page names them.</summary>
+    public static string LabelOf(string name, int number, bool identity) => identity ? name : $"Defendant {number}";
+
     public static DefendantView Of(Defendant d, int number, bool identity)
     {
         var kind = d.Kind == DefendantKind.LegalPerson ? (d.LegalForm?.ToString().ToLowerInvariant() ?? "legal person") : "natural person";
-        var label = identity ? d.Name : $"Defendant {number}";
+        var label = LabelOf(d.Name, number, identity);
         var description = d.Kind == DefendantKind.NaturalPerson && d.Custody is { } custody
             ? $"{kind}, {custody.DisplayName().ToLowerInvariant()}"
             : kind;
