@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ using TipCases.Web.Data.Summaries;
 using TipCases.Web.Pages.Dashboard;
 using TipCases.Web.Security;
 using TipCases.Web.Tests.Infrastructure;
+using TipCases.Web.Tests.Security;
 
 namespace TipCases.Web.Tests.Scale;
 
@@ -103,5 +105,40 @@ public sealed class DashboardSummaryTests(TipCasesApp app) : WebTest(app)
         var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
         var custom = DashboardPeriod.Resolve(PeriodPreset.Custom, today.AddDays(-30), today.AddDays(1), today);
         (await ReadAsync(sam, custom)).Value.TotalCases.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task The_dashboard_page_shows_each_offices_kept_figures_and_the_new_ones_after_the_next_round()
+    {
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+        var olga = await App.UserAsync("olga", Roles.Prosecutor, "NRO");
+        await App.UserAsync("sam", Roles.Supervisor);
+        await App.UserAsync("nils", Roles.Supervisor, "NRO");
+        await App.CaseAsync("CPO", "Harbour Lights", (paula.Id, TeamRole.Prosecutor));
+        await App.CaseAsync("NRO", "Northern farm", (olga.Id, TeamRole.Prosecutor));
+        await App.CaseAsync("NRO", "Northern mine", (olga.Id, TeamRole.Prosecutor));
+        // An instance configured as the app runs outside the tests: figures kept up to 15 minutes,
+        // the page rendered once per kept snapshot.
+        await using var instance = App.WithWebHostBuilder(builder => builder.UseSetting("Summaries:MaxAge", "00:15:00"));
+        var sam = instance.ClientWith((await App.SignedInClientAsync("sam")).CookiesOf());
+        var nils = instance.ClientWith((await App.SignedInClientAsync("nils")).CookiesOf());
+        async Task<string> TotalAsync(HttpClient client) =>
+            (await client.GetHtmlAsync("/Dashboard")).QuerySelector("#office-total-cases")!.TextContent.Trim();
+
+        await RefreshAsync();
+        (await TotalAsync(sam)).ShouldBe("1");
+        (await TotalAsync(sam)).ShouldBe("1");
+        // The same period's page of another office is that office's, not the one rendered for the first.
+        (await TotalAsync(nils)).ShouldBe("2");
+
+        // A change waits for the next round (the page says as of when) ...
+        await App.CaseAsync("CPO", "Fishing fleet", (paula.Id, TeamRole.Prosecutor));
+        (await TotalAsync(sam)).ShouldBe("1");
+
+        // ... which the page then shows, not what it rendered before.
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+        await RefreshAsync();
+        (await TotalAsync(sam)).ShouldBe("2");
+        (await TotalAsync(nils)).ShouldBe("2");
     }
 }

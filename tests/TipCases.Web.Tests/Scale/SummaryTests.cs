@@ -93,6 +93,43 @@ public sealed class SummaryTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task A_snapshot_read_again_is_not_sent_again_but_a_newer_one_another_instance_wrote_is_read_from_the_table()
+    {
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+        await App.CaseAsync("CPO", "Harbour Lights", (paula.Id, TeamRole.Prosecutor));
+        var summary = new OpenCasesSummary("test-read-again");
+        await Refresher(summary).RefreshAllAsync(default);
+        var first = (await InScopeAsync(s => s.ReadAsync<Figures>(summary.Name, default)))!;
+        first.Value.OpenCases.ShouldBe(1);
+
+        await using var connection = new NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        async Task WriteAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("key", summary.Name);
+            (await command.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+
+        // The same moment: no writer changes a snapshot in place, so the payload is not fetched again
+        // (this one, changed underneath, is not seen).
+        await WriteAsync("""UPDATE summary_snapshots SET payload = '{"openCases": 7, "byStage": {}}' WHERE key = @key""");
+        var again = (await InScopeAsync(s => s.ReadAsync<Figures>(summary.Name, default)))!;
+        again.Value.OpenCases.ShouldBe(1);
+        again.AsOf.ShouldBe(first.AsOf);
+
+        // A later moment, as another instance's refresh writes it: read from the table.
+        await WriteAsync("""UPDATE summary_snapshots SET computed_at = computed_at + interval '1 second', payload = '{"openCases": 9, "byStage": {}}' WHERE key = @key""");
+        var newer = (await InScopeAsync(s => s.ReadAsync<Figures>(summary.Name, default)))!;
+        newer.Value.OpenCases.ShouldBe(9);
+        newer.AsOf.ShouldBe(first.AsOf.AddSeconds(1));
+
+        // Gone from the table: gone for the readers too.
+        await WriteAsync("DELETE FROM summary_snapshots WHERE key = @key");
+        (await InScopeAsync(s => s.ReadAsync<Figures>(summary.Name, default))).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_failing_summary_is_tried_again_next_round_and_does_not_stop_the_others()
     {
         var good = new OpenCasesSummary();

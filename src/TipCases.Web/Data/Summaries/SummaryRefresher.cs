@@ -162,6 +162,7 @@ public static class SummarySetup
     {
         services.Configure<SummaryOptions>(configuration.GetSection(SummaryOptions.Section));
         services.AddScoped<SummaryStore>();
+        services.AddSingleton<SummaryReadCache>();
         services.AddSingleton<SummaryRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<SummaryRefresher>());
         return services;

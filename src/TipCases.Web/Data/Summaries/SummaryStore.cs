@@ -43,17 +43,37 @@ public sealed record Summary<T>(T Value, DateTimeOffset AsOf);
 /// Reads and writes summary snapshots. A snapshot holds figures about case data, never a victim's
 /// identity (which only <c>IIdentityProtector</c> can read): summaries count, they do not copy records.
 /// </summary>
-public sealed class SummaryStore(TipCasesDbContext db, TimeProvider clock)
+public sealed class SummaryStore(TipCasesDbContext db, TimeProvider clock, SummaryReadCache cache)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// The kept value, or null. The table stays the one source of truth: every read asks it for the
+    /// snapshot's moment, but the payload (a dashboard's is hundreds of kilobytes of JSON) is only
+    /// sent and parsed when this instance has not already read that same snapshot.
+    /// </summary>
     public async Task<Summary<T>?> ReadAsync<T>(string key, CancellationToken ct)
     {
+        var known = cache.Find<T>(key);
+        var knownAt = known?.AsOf;
         var row = await db.Set<SummarySnapshot>().AsNoTracking().Where(s => s.Key == key)
-            .Select(s => new { s.ComputedAt, s.Payload }).SingleOrDefaultAsync(ct);
-        return row?.Payload is { } payload && JsonSerializer.Deserialize<T>(payload, Json) is { } value
-            ? new Summary<T>(value, row.ComputedAt)
-            : null;
+            .Select(s => new { s.ComputedAt, Payload = knownAt != null && s.ComputedAt == knownAt ? null : s.Payload })
+            .SingleOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        if (known is not null && row.ComputedAt == known.AsOf)
+        {
+            return known;
+        }
+        if (row.Payload is not { } payload || JsonSerializer.Deserialize<T>(payload, Json) is not { } value)
+        {
+            return null;
+        }
+        var read = new Summary<T>(value, row.ComputedAt);
+        cache.Keep(key, read);
+        return read;
     }
 
     /// <summary>When the snapshot (or materialized view) was last computed, or null if never.</summary>
@@ -97,5 +117,55 @@ public sealed class SummaryStore(TipCasesDbContext db, TimeProvider clock)
             ON CONFLICT (key) DO UPDATE SET computed_at = EXCLUDED.computed_at, duration_ms = EXCLUDED.duration_ms, payload = EXCLUDED.payload
             WHERE summary_snapshots.computed_at <= EXCLUDED.computed_at
             """, ct);
+    }
+}
+
+/// <summary>
+/// The snapshots this app instance has read, latest per key, so that reading one again costs its
+/// moment only (<see cref="SummaryStore.ReadAsync{T}"/>). A snapshot is immutable once written and a
+/// newer one has a later moment, so a value found here is exactly what the table holds for that
+/// moment. Keys not read for <see cref="Idle"/> are dropped: custom periods and users' own figures
+/// come and go.
+/// </summary>
+public sealed class SummaryReadCache(TimeProvider clock)
+{
+    public static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+
+    private sealed class Entry(object summary, long lastRead)
+    {
+        public object Summary { get; } = summary;
+
+        public long LastRead { get; set; } = lastRead;
+    }
+
+    public Summary<T>? Find<T>(string key)
+    {
+        if (entries.TryGetValue(key, out var entry) && entry.Summary is Summary<T> summary)
+        {
+            entry.LastRead = clock.GetTimestamp();
+            return summary;
+        }
+        return null;
+    }
+
+    public void Keep<T>(string key, Summary<T> summary)
+    {
+        entries.AddOrUpdate(key, _ => new Entry(summary, clock.GetTimestamp()),
+            (_, kept) => kept.Summary is Summary<T> old && old.AsOf > summary.AsOf ? kept : new Entry(summary, clock.GetTimestamp()));
+        DropIdle();
+    }
+
+    private void DropIdle()
+    {
+        var now = clock.GetTimestamp();
+        foreach (var (key, entry) in entries)
+        {
+            if (clock.GetElapsedTime(entry.LastRead, now) > Idle)
+            {
+                entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            }
+        }
     }
 }

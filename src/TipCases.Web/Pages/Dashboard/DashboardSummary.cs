@@ -22,10 +22,10 @@ public sealed class DashboardSummary(TimeProvider clock) : ISummary
     /// <summary>The snapshot key of an office's figures for a period.</summary>
     public static string Key(Guid officeId, DashboardPeriod period) => "dashboard:" + officeId.ToString("N") + ":" + PeriodKey(period);
 
-    /// <summary>The snapshot key of a user's own cases' figures ("My work") for a period.</summary>
     /// <summary>The snapshot key of an office's watch list (hearings, overdue requests, assets) for a period.</summary>
     public static string WatchKey(Guid officeId, DashboardPeriod period) => "dashboard-watch:" + officeId.ToString("N") + ":" + PeriodKey(period);
 
+    /// <summary>The snapshot key of a user's own cases' figures ("My work") for a period.</summary>
     public static string MyKey(Guid userId, DashboardPeriod period) => "my-figures:" + userId.ToString("N") + ":" + PeriodKey(period);
 
     private static string PeriodKey(DashboardPeriod period) => period.Preset == PeriodPreset.Custom
