@@ -252,12 +252,13 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| page | requests/s | p50 ms | p95 ms | p99 ms | vs baseline |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 } >"$RESULTS.tmp"
+# Each wrk thread keeps the cookies the app sets, as a browser does (bench/report.lua).
 # Warm-up, every page before any is measured: the JIT's second tier, connection pools and
 # PostgreSQL's caches settle in these seconds.
 for i in "${!NAMES[@]}"; do
   headers=()
   [ -n "${COOKIES[$i]}" ] && headers=(-H "Cookie: ${COOKIES[$i]}")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 30s "${headers[@]}" "$BASE${PATHS[$i]}" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 30s -s "$ROOT/bench/report.lua" "${headers[@]}" "$BASE${PATHS[$i]}" >/dev/null
 done
 BASELINE_RPS=
 for i in "${!NAMES[@]}"; do
@@ -266,11 +267,11 @@ for i in "${!NAMES[@]}"; do
   [ -n "$cookie" ] && headers=(-H "Cookie: $cookie")
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s "$ROOT/bench/report.lua" "${headers[@]}" "$BASE$path" | grep '^BENCH ')
   field() { echo "$line" | sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
-  rps=$(field rps) p50=$(field p50) p95=$(field p95) p99=$(field p99) errors=$(field errors) status=$(field status)
+  rps=$(field rps) p50=$(field p50) p95=$(field p95) p99=$(field p99) errors=$(field errors) status=$(field status) other=$(field other)
   [ -z "$BASELINE_RPS" ] && BASELINE_RPS=$rps
   ratio=$(awk -v a="$rps" -v b="$BASELINE_RPS" 'BEGIN { printf "%.3f", a / b }')
   note=
-  if [ "$errors" != 0 ] || [ "$status" != 0 ]; then note=" ($errors socket errors, $status HTTP errors)"; fi
+  if [ "$errors" != 0 ] || [ "$status" != 0 ] || [ "$other" != 0 ]; then note=" ($errors socket errors, $status HTTP errors, $other answers not 200)"; fi
   echo "| $name$note | $rps | $p50 | $p95 | $p99 | $ratio |" >>"$RESULTS.tmp"
   printf '  %-46s %9s req/s  p50 %7s ms  p95 %7s ms  ×%s%s\n' "$name" "$rps" "$p50" "$p95" "$ratio" "$note"
 done
