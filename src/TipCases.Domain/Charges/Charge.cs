@@ -107,6 +107,9 @@ public sealed class Charge : IBelongsToCase
 
     public IReadOnlyList<Evidenced<ExploitationForm>> Purposes => Typed<ExploitationForm>(ChargeElement.Purpose);
 
+    /// <summary>The exploitation that took place (the purposes are the exploitation intended).</summary>
+    public IReadOnlyList<Evidenced<ExploitationForm>> Exploitation => Typed<ExploitationForm>(ChargeElement.Exploitation);
+
     public IReadOnlyList<AggravatingCircumstance> AggravatingCircumstances => _aggravations.Select(a => a.Circumstance).Order().ToList();
 
     public IReadOnlyList<Guid> VictimIds => _victims.Select(v => v.VictimId).ToList();
@@ -123,7 +126,10 @@ public sealed class Charge : IBelongsToCase
     /// <summary>The facts as one value, for the analysis and for forms.</summary>
     public ChargeFacts RecordedFacts => new(Acts, Means, Purposes, IllegalEntryEvidence, BenefitEvidence, ConsentNote,
         _victims.Where(v => v.AgeEvidence is not null)
-            .Select(v => new AgeEvidence(v.VictimId, v.AgeEvidence!, v.AgeEvidenceIndicatesChild == true)).ToList());
+            .Select(v => new AgeEvidence(v.VictimId, v.AgeEvidence!, v.AgeEvidenceIndicatesChild == true)).ToList())
+    {
+        Exploitation = Exploitation,
+    };
 
     /// <summary>Proposes a new charge against a defendant of the case.</summary>
     public static Charge Propose(Guid id, Case @case, Defendant defendant, Offence offence, ChargeDetails details,
@@ -176,6 +182,7 @@ public sealed class Charge : IBelongsToCase
             facts.Acts.Select(a => ((ChargeElement.Act, a.Value.ToString()), a.Evidence.Trim()))
                 .Concat(facts.Means.Select(m => ((ChargeElement.Means, m.Value.ToString()), m.Evidence.Trim())))
                 .Concat(facts.Purposes.Select(p => ((ChargeElement.Purpose, p.Value.ToString()), p.Evidence.Trim())))
+                .Concat(facts.Exploitation.Select(e => ((ChargeElement.Exploitation, e.Value.ToString()), e.Evidence.Trim())))
                 .ToList(),
             f => (f.Element, f.Value),
             f => f.Evidence,

@@ -43,13 +43,20 @@ public enum TraffickingMeans
     PaymentsToPersonInControl = 9,
 }
 
-/// <summary>Which element of trafficking a recorded fact supports. The purpose's values are
-/// <see cref="Victims.ExploitationForm"/>, the same list a victim's exploitation is recorded with.</summary>
+/// <summary>Which element a recorded fact supports. The values of a purpose and of exploitation
+/// that took place are <see cref="Victims.ExploitationForm"/>, the list a victim's exploitation is
+/// recorded with.</summary>
 public enum ChargeElement
 {
     Act = 1,
     Means = 2,
+
+    /// <summary>The exploitation intended: what trafficking needs (it need not have happened).</summary>
     Purpose = 3,
+
+    /// <summary>The exploitation that took place: what the standalone exploitation offences (forced
+    /// labour, servitude, slavery, debt bondage) need, however the victim came to be exploited.</summary>
+    Exploitation = 4,
 }
 
 /// <summary>Aggravating circumstances from the guide (DOMAIN.md): they raise the penalty ceiling
@@ -210,7 +217,12 @@ public static class ChargeEnumNames
         _ => refusal.ToString(),
     };
 
-    public static string DisplayName(this ChargeElement element) => element.ToString();
+    public static string DisplayName(this ChargeElement element) => element switch
+    {
+        ChargeElement.Purpose => "Purpose of exploitation",
+        ChargeElement.Exploitation => "Exploitation that took place",
+        _ => element.ToString(),
+    };
 
     /// <summary>Whether the charge has been before a court: filed, amended or decided by a verdict.</summary>
     public static bool HasBeenFiled(this ChargeStatus status) =>

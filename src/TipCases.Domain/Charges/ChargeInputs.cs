@@ -65,23 +65,29 @@ public sealed record ChargeFacts(
 
     public static ChargeFacts None { get; } = new([], [], [], null, null, null, []);
 
+    /// <summary>The exploitation that took place, each form with its evidence (the standalone
+    /// exploitation offences need it; trafficking needs only the purpose).</summary>
+    public IReadOnlyList<Evidenced<ExploitationForm>> Exploitation { get; init; } = [];
+
     public static bool IsEvidence(string? evidence) => !string.IsNullOrWhiteSpace(evidence) && evidence.Trim().Length <= EvidenceMaxLength;
 
     public IReadOnlyList<string> Problems(IReadOnlyCollection<Guid> concernedVictimIds)
     {
         var problems = new List<string>();
-        if (Acts.Any(a => !Enum.IsDefined(a.Value)) || Means.Any(m => !Enum.IsDefined(m.Value)) || Purposes.Any(p => !Enum.IsDefined(p.Value)))
+        if (Acts.Any(a => !Enum.IsDefined(a.Value)) || Means.Any(m => !Enum.IsDefined(m.Value)) || Purposes.Any(p => !Enum.IsDefined(p.Value))
+            || Exploitation.Any(e => !Enum.IsDefined(e.Value)))
         {
-            problems.Add("Choose acts, means and purposes from the lists.");
+            problems.Add("Choose acts, means, purposes and exploitation from the lists.");
         }
         if (Acts.GroupBy(a => a.Value).Any(g => g.Count() > 1) || Means.GroupBy(m => m.Value).Any(g => g.Count() > 1)
-            || Purposes.GroupBy(p => p.Value).Any(g => g.Count() > 1))
+            || Purposes.GroupBy(p => p.Value).Any(g => g.Count() > 1) || Exploitation.GroupBy(e => e.Value).Any(g => g.Count() > 1))
         {
-            problems.Add("Record each act, means and purpose once.");
+            problems.Add("Record each act, means, purpose and form of exploitation once.");
         }
         problems.AddRange(Acts.Where(a => Enum.IsDefined(a.Value) && !IsEvidence(a.Evidence)).Select(a => Missing(a.Value.DisplayName())));
         problems.AddRange(Means.Where(m => Enum.IsDefined(m.Value) && !IsEvidence(m.Evidence)).Select(m => Missing(m.Value.DisplayName())));
         problems.AddRange(Purposes.Where(p => Enum.IsDefined(p.Value) && !IsEvidence(p.Evidence)).Select(p => Missing(p.Value.DisplayName())));
+        problems.AddRange(Exploitation.Where(e => Enum.IsDefined(e.Value) && !IsEvidence(e.Evidence)).Select(e => Missing(e.Value.DisplayName() + " that took place")));
         if (IllegalEntryEvidence is { Length: > EvidenceMaxLength } || BenefitEvidence is { Length: > EvidenceMaxLength }
             || ConsentNote is { Length: > EvidenceMaxLength })
         {

@@ -93,7 +93,7 @@ public static class LegalAnalysis
 
     private static readonly ExploitationForm[] NationalAdditions = [ExploitationForm.ForcedBegging, ExploitationForm.ForcedCriminalActivities];
 
-    /// <summary>Which standalone offence covers which purpose of exploitation.</summary>
+    /// <summary>Which standalone offence covers which form of exploitation (that took place).</summary>
     private static readonly (OffenceKind Offence, ExploitationForm[] Purposes)[] Standalone =
     [
         (OffenceKind.ForcedLabour, [ExploitationForm.ForcedLabourOrServices, ExploitationForm.ForcedBegging, ExploitationForm.ForcedCriminalActivities]),
@@ -255,16 +255,28 @@ public static class LegalAnalysis
             ? new(element, ElementState.Missing, missing, SmugglingBasis, [])
             : new(element, ElementState.Met, $"{met}: {evidence}", SmugglingBasis, [evidence]);
 
+    /// <summary>
+    /// A standalone exploitation offence needs the exploitation to have taken place, not only to
+    /// have been intended: the charge's "exploitation that took place", never its purposes (what
+    /// trafficking needs). A purpose on its own is named, so the user sees what is still to record.
+    /// </summary>
     private static ElementResult Exploitation(Charge charge, Offence offence, ExploitationForm[] covered)
     {
-        var supported = charge.Purposes.Where(p => covered.Contains(p.Value)).ToList();
+        var happened = charge.Exploitation.Where(e => covered.Contains(e.Value)).ToList();
         var what = Words(covered.Select(c => c.DisplayName().ToLowerInvariant()), "or");
-        return supported.Count > 0
-            ? new(ExploitationElement, ElementState.Met,
-                $"The exploitation is supported: {Words(supported.Select(p => p.Value.DisplayName().ToLowerInvariant()))}. For {offence.Name.ToLowerInvariant()} it does not matter how the victim came to be exploited.",
-                StandaloneBasis, supported.Select(p => $"{p.Value.DisplayName()}: {p.Evidence}").ToList())
+        if (happened.Count > 0)
+        {
+            return new(ExploitationElement, ElementState.Met,
+                $"The exploitation took place: {Words(happened.Select(e => e.Value.DisplayName().ToLowerInvariant()))}. For {offence.Name.ToLowerInvariant()} it does not matter how the victim came to be exploited.",
+                StandaloneBasis, happened.Select(e => $"{e.Value.DisplayName()}: {e.Evidence}").ToList());
+        }
+        var intended = charge.Purposes.Where(p => covered.Contains(p.Value)).ToList();
+        return intended.Count > 0
+            ? new(ExploitationElement, ElementState.Missing,
+                $"A purpose of {Words(intended.Select(p => p.Value.DisplayName().ToLowerInvariant()))} is recorded, which is what trafficking needs; {offence.Name.ToLowerInvariant()} needs the exploitation to have taken place. Record it under \"exploitation that took place\", with its evidence.",
+                StandaloneBasis, intended.Select(p => $"Purpose, {p.Value.DisplayName()}: {p.Evidence}").ToList())
             : new(ExploitationElement, ElementState.Missing,
-                $"No evidence of {what} recorded: record it as a purpose of exploitation, with its evidence.", StandaloneBasis, []);
+                $"No evidence recorded that {what} took place: record it under \"exploitation that took place\", with its evidence.", StandaloneBasis, []);
     }
 
     private static Explanation Conclusion(Offence offence, List<ElementResult> elements, List<ChildFinding> victims)
@@ -374,11 +386,24 @@ public static class LegalAnalysis
         {
             foreach (var (kind, covered) in Standalone)
             {
-                var supported = purposes.Where(p => covered.Contains(p.Value)).ToList();
-                if (supported.Count > 0 && !Charged(kind))
+                if (Charged(kind))
+                {
+                    continue;
+                }
+                // The exploitation that took place makes the standalone offence; a purpose alone
+                // (the exploitation intended) points to it only if the exploitation happened.
+                var happened = charge.Exploitation.Where(e => covered.Contains(e.Value)).ToList();
+                var intended = purposes.Where(p => covered.Contains(p.Value)).ToList();
+                if (happened.Count > 0)
                 {
                     suggestions.Add(new(kind, Entry(kind),
-                        $"The {Words(lacking)} cannot be shown yet, but the exploitation is supported ({Words(supported.Select(p => p.Value.DisplayName().ToLowerInvariant()))}): the conduct at the destination can be charged on its own as {Named(kind)}, however the victim arrived.",
+                        $"The {Words(lacking)} cannot be shown yet, but the exploitation took place ({Words(happened.Select(e => e.Value.DisplayName().ToLowerInvariant()))}): the conduct at the destination can be charged on its own as {Named(kind)}, however the victim arrived.",
+                        StandaloneBasis));
+                }
+                else if (intended.Count > 0)
+                {
+                    suggestions.Add(new(kind, Entry(kind),
+                        $"The {Words(lacking)} cannot be shown yet, and a purpose of {Words(intended.Select(p => p.Value.DisplayName().ToLowerInvariant()))} is recorded: if that exploitation took place, record it with its evidence under \"exploitation that took place\"; the conduct at the destination can then be charged on its own as {Named(kind)}, however the victim arrived.",
                         StandaloneBasis));
                 }
             }

@@ -52,9 +52,13 @@ internal static class ChargeBuilder
     }
 
     public static ChargeFacts Facts(TraffickingAct[]? acts = null, TraffickingMeans[]? means = null, ExploitationForm[]? purposes = null,
-        string? illegalEntry = null, string? benefit = null, string? consent = null, IReadOnlyList<AgeEvidence>? ages = null) =>
+        string? illegalEntry = null, string? benefit = null, string? consent = null, IReadOnlyList<AgeEvidence>? ages = null,
+        ExploitationForm[]? exploitation = null) =>
         new((acts ?? []).Select(a => new Evidenced<TraffickingAct>(a, $"Evidence of {a}")).ToList(),
             (means ?? []).Select(m => new Evidenced<TraffickingMeans>(m, $"Evidence of {m}")).ToList(),
             (purposes ?? []).Select(p => new Evidenced<ExploitationForm>(p, $"Evidence of {p}")).ToList(),
-            illegalEntry, benefit, consent, ages ?? []);
+            illegalEntry, benefit, consent, ages ?? [])
+        {
+            Exploitation = (exploitation ?? []).Select(e => new Evidenced<ExploitationForm>(e, $"Evidence that {e} took place")).ToList(),
+        };
 }

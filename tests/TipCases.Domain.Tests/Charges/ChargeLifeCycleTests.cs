@@ -300,6 +300,28 @@ public sealed class ChargeLifeCycleTests
     }
 
     [Fact]
+    public void The_exploitation_that_took_place_is_kept_apart_from_the_purpose_and_needs_evidence_too()
+    {
+        var (charge, c, _, _) = Proposed();
+        var noEvidence = ChargeFacts.None with { Exploitation = [new(ExploitationForm.Servitude, "")] };
+
+        Should.Throw<DomainRuleViolation>(() => charge.RecordFacts(c, noEvidence, By, Now))
+            .Message.ShouldBe($"Say what evidence supports \"servitude that took place\", in at most {ChargeFacts.EvidenceMaxLength} characters.");
+        Should.Throw<DomainRuleViolation>(() => charge.RecordFacts(c, ChargeFacts.None with
+        {
+            Exploitation = [new(ExploitationForm.Servitude, "A"), new(ExploitationForm.Servitude, "B")],
+        }, By, Now)).Message.ShouldBe("Record each act, means, purpose and form of exploitation once.");
+
+        // The same form as a purpose and as exploitation that took place: two facts, each with its own evidence.
+        charge.RecordFacts(c, Facts(purposes: [ExploitationForm.Servitude], exploitation: [ExploitationForm.Servitude]), By, Now);
+
+        charge.Purposes.ShouldBe([new Evidenced<ExploitationForm>(ExploitationForm.Servitude, "Evidence of Servitude")]);
+        charge.Exploitation.ShouldBe([new Evidenced<ExploitationForm>(ExploitationForm.Servitude, "Evidence that Servitude took place")]);
+        charge.RecordedFacts.Exploitation.ShouldBe(charge.Exploitation);
+        charge.Facts.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public void Recording_facts_again_keeps_unchanged_rows_and_updates_evidence_in_place()
     {
         var (charge, c, _, _) = Proposed();

@@ -44,6 +44,9 @@ public sealed class LegalAnalysisScenarioTests
 
         public ExploitationForm[] Purposes { get; init; } = [];
 
+        /// <summary>The exploitation that took place.</summary>
+        public ExploitationForm[] Exploitation { get; init; } = [];
+
         public bool IllegalEntry { get; init; }
 
         public bool Benefit { get; init; }
@@ -88,17 +91,17 @@ public sealed class LegalAnalysisScenarioTests
         },
         ["Adult: without means the means element is missing and standalone forced labour is suggested"] = new()
         {
-            Acts = [Recruitment], Purposes = [ForcedLabourOrServices],
+            Acts = [Recruitment], Purposes = [ForcedLabourOrServices], Exploitation = [ForcedLabourOrServices],
             States = [(ActElement, Met), (MeansElement, Missing), (PurposeElement, Met)], ElementsMet = false, Suggests = [ForcedLabour],
             Says = [("No means recorded, and they are required for V-ADULT (an adult)", Article3A), ("Not yet supported: means missing.", Article3A),
-                ("The means cannot be shown yet, but the exploitation is supported (forced labour or services): the conduct at the destination can be charged on its own as Forced labour (FL)", "DOMAIN.md rule 4")],
+                ("The means cannot be shown yet, but the exploitation took place (forced labour or services): the conduct at the destination can be charged on its own as Forced labour (FL)", "DOMAIN.md rule 4")],
         },
         ["Adult: without an act the act element is missing and standalone servitude is suggested"] = new()
         {
-            Means = [AbuseOfVulnerability], Purposes = [ExploitationForm.Servitude],
+            Means = [AbuseOfVulnerability], Purposes = [ExploitationForm.Servitude], Exploitation = [ExploitationForm.Servitude],
             States = [(ActElement, Missing), (MeansElement, Met), (PurposeElement, Met)], ElementsMet = false, Suggests = [OffenceKind.Servitude],
             Says = [("No act recorded: record the recruitment, transportation, transfer, harbouring or receipt", Article3A),
-                ("The act cannot be shown yet, but the exploitation is supported (servitude)", "standalone offences")],
+                ("The act cannot be shown yet, but the exploitation took place (servitude)", "standalone offences")],
         },
         ["Adult: without a purpose the purpose element is missing and nothing standalone is suggested"] = new()
         {
@@ -307,15 +310,22 @@ public sealed class LegalAnalysisScenarioTests
         },
 
         // Standalone exploitation offences.
-        ["Missing means with forced begging suggests forced labour"] = new()
+        ["Missing means, forced begging took place: forced labour is suggested"] = new()
+        {
+            Acts = [Recruitment], Purposes = [ForcedBegging], Exploitation = [ForcedBegging], Suggests = [ForcedLabour],
+            Says = [("the exploitation took place (forced begging): the conduct at the destination can be charged on its own as Forced labour (FL)", "standalone")],
+        },
+        ["Missing means, forced begging only intended: forced labour is suggested if the exploitation took place"] = new()
         {
             Acts = [Recruitment], Purposes = [ForcedBegging], Suggests = [ForcedLabour],
-            Says = [("the exploitation is supported (forced begging): the conduct at the destination can be charged on its own as Forced labour (FL)", "standalone")],
+            Says = [("a purpose of forced begging is recorded: if that exploitation took place, record it with its evidence under \"exploitation that took place\"; the conduct at the destination can then be charged on its own as Forced labour (FL)", "standalone")],
         },
-        ["Missing act with slavery-like practices suggests slavery and debt bondage"] = new()
+        ["Missing act with slavery-like practices that took place suggests slavery and debt bondage"] = new()
         {
-            Means = [Deception], Purposes = [ExploitationForm.Slavery, PracticesSimilarToSlavery], Suggests = [OffenceKind.Slavery, DebtBondage],
-            Says = [("charged on its own as Debt bondage (DB)", "standalone"), ("charged on its own as Slavery (SLAV)", "standalone")],
+            Means = [Deception], Purposes = [ExploitationForm.Slavery, PracticesSimilarToSlavery], Exploitation = [ExploitationForm.Slavery, PracticesSimilarToSlavery],
+            Suggests = [OffenceKind.Slavery, DebtBondage],
+            Says = [("took place (practices similar to slavery): the conduct at the destination can be charged on its own as Debt bondage (DB)", "standalone"),
+                ("took place (slavery): the conduct at the destination can be charged on its own as Slavery (SLAV)", "standalone")],
         },
         ["Missing act and means with sexual exploitation only: no standalone offence fits"] = new()
         {
@@ -326,18 +336,26 @@ public sealed class LegalAnalysisScenarioTests
         {
             Acts = [Recruitment], Purposes = [ForcedLabourOrServices], AlsoCharged = [ForcedLabour], Suggests = [],
         },
-        ["Forced labour charge with forced labour supported"] = new()
+        ["Forced labour charge with forced labour that took place"] = new()
         {
-            Offence = ForcedLabour, Purposes = [ForcedLabourOrServices],
+            Offence = ForcedLabour, Exploitation = [ForcedLabourOrServices],
             States = [(ExploitationElement, Met)], ElementsMet = true, Suggests = [],
-            Says = [("For forced labour it does not matter how the victim came to be exploited.", "standalone")],
+            Says = [("The exploitation took place: forced labour or services. For forced labour it does not matter how the victim came to be exploited.", "standalone")],
+            Ceiling = 10,
+        },
+        ["Forced labour charge with forced labour only intended: the exploitation is missing"] = new()
+        {
+            // Trafficking needs the purpose; forced labour needs the labour to have been exacted.
+            Offence = ForcedLabour, Purposes = [ForcedLabourOrServices],
+            States = [(ExploitationElement, Missing)], ElementsMet = false,
+            Says = [("A purpose of forced labour or services is recorded, which is what trafficking needs; forced labour needs the exploitation to have taken place.", "standalone")],
             Ceiling = 10,
         },
         ["Servitude charge without servitude: the exploitation is missing"] = new()
         {
-            Offence = OffenceKind.Servitude, Purposes = [ForcedLabourOrServices],
+            Offence = OffenceKind.Servitude, Exploitation = [ForcedLabourOrServices],
             States = [(ExploitationElement, Missing)], ElementsMet = false,
-            Says = [("No evidence of servitude recorded", "standalone")],
+            Says = [("No evidence recorded that servitude took place", "standalone")],
             Ceiling = 10,
         },
 
@@ -456,7 +474,7 @@ public sealed class LegalAnalysisScenarioTests
         var ages = victims.Where(v => v.Spec.AgeEvidenceSaysChild is not null)
             .Select(v => new AgeEvidence(v.Id, "Bone-age assessment", v.Spec.AgeEvidenceSaysChild!.Value)).ToList();
         charge.RecordFacts(c, ChargeBuilder.Facts(s.Acts, s.Means, s.Purposes,
-            s.IllegalEntry ? "Crossed the border in a lorry" : null, s.Benefit ? "Paid 3000 EUR each" : null, s.Consent, ages), Opener, Now);
+            s.IllegalEntry ? "Crossed the border in a lorry" : null, s.Benefit ? "Paid 3000 EUR each" : null, s.Consent, ages, s.Exploitation), Opener, Now);
         var context = new AnalysisContext(
             new OffencePeriod(c.Reference, c.OffenceFrom, c.OffenceTo, c.OpenedOn),
             victims.Select(v => new VictimAge(v.Id, v.Spec.Pseudonym, v.Spec.Born)).ToList(),

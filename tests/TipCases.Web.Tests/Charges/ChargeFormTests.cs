@@ -302,6 +302,55 @@ public sealed class ChargeFormTests(TipCasesApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Forced_labour_charged_on_its_own_needs_the_exploitation_that_took_place_not_only_its_purpose()
+    {
+        var s = await ChargeScenario.CreateAsync(App);
+        var d = await App.DefendantAsync(s.Case.Id);
+        var charge = await App.ChargeAsync(s.Case.Id, d.Id, offenceId: DefaultOffences.ForcedLabourId);
+        var ines = await App.SignedInClientAsync("ines");
+
+        // The purpose alone (the exploitation intended) is what trafficking needs, not forced labour.
+        (await ines.SubmitFormAsync($"/Charges/{charge.Id}/Facts", ChargeTestData.FactsForm(purposes: [ExploitationForm.ForcedLabourOrServices])))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var intended = await ines.GetHtmlAsync($"/Charges/{charge.Id}");
+        intended.QuerySelectorAll("[data-testid=element-state]").Select(e => e.TextContent).ShouldBe(["Missing"]);
+        intended.Text("[data-testid=element-Exploitation]").ShouldContain("forced labour needs the exploitation to have taken place");
+
+        var form = ChargeTestData.FactsForm(purposes: [ExploitationForm.ForcedLabourOrServices], exploitation: [ExploitationForm.ForcedLabourOrServices]);
+        (await ines.SubmitFormAsync($"/Charges/{charge.Id}/Facts", form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var stored = await App.StoredChargeAsync(charge.Id);
+        stored.Exploitation.ShouldBe([new Evidenced<ExploitationForm>(ExploitationForm.ForcedLabourOrServices, "Statement about ForcedLabourOrServices")]);
+        stored.Purposes.Select(p => p.Value).ShouldBe([ExploitationForm.ForcedLabourOrServices]);
+        var happened = await ines.GetHtmlAsync($"/Charges/{charge.Id}");
+        happened.QuerySelectorAll("[data-testid=element-state]").Select(e => e.TextContent).ShouldBe(["Met"]);
+        happened.Text("[data-testid=element-Exploitation]").ShouldContain("The exploitation took place: forced labour or services.");
+        // The form shows it ticked again, under its own heading.
+        var again = await ines.GetHtmlAsync($"/Charges/{charge.Id}/Facts");
+        var row = ChargeTestData.FactRow(ChargeElement.Exploitation, nameof(ExploitationForm.ForcedLabourOrServices));
+        again.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"#Form_Facts_{row}_Selected")!.IsChecked.ShouldBeTrue();
+        again.QuerySelector($"label[for=Form_Facts_{row}_Evidence]")!.TextContent.ShouldBe("Evidence that Forced labour or services took place");
+    }
+
+    [Fact]
+    public async Task Exploitation_that_took_place_without_evidence_is_refused_next_to_it()
+    {
+        var s = await ChargeScenario.CreateAsync(App);
+        var d = await App.DefendantAsync(s.Case.Id);
+        var charge = await App.ChargeAsync(s.Case.Id, d.Id, offenceId: DefaultOffences.ServitudeId);
+        var ines = await App.SignedInClientAsync("ines");
+        var form = ChargeTestData.FactsForm(exploitation: [ExploitationForm.Servitude]);
+        var row = ChargeTestData.FactRow(ChargeElement.Exploitation, nameof(ExploitationForm.Servitude));
+        form[$"Form.Facts[{row}].Evidence"] = "";
+
+        var response = await ines.SubmitFormAsync($"/Charges/{charge.Id}/Facts", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadHtmlAsync()).QuerySelector($"#Form_Facts_{row}_Evidence-error")!.TextContent.ShouldBe("Say what evidence supports \"servitude\".");
+        (await App.StoredChargeAsync(charge.Id)).Facts.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_tampered_fact_value_is_refused()
     {
         var s = await ChargeScenario.CreateAsync(App);

@@ -122,12 +122,13 @@ internal static class ChargeTestData
 
     /// <summary>A facts form with the given values ticked and evidenced (rows as the page numbers them).</summary>
     public static Dictionary<string, string> FactsForm(IReadOnlyCollection<TraffickingAct>? acts = null, IReadOnlyCollection<TraffickingMeans>? means = null,
-        IReadOnlyCollection<ExploitationForm>? purposes = null)
+        IReadOnlyCollection<ExploitationForm>? purposes = null, IReadOnlyCollection<ExploitationForm>? exploitation = null)
     {
         var form = new Dictionary<string, string>();
         var rows = Enum.GetValues<TraffickingAct>().Select(a => (ChargeElement.Act, a.ToString(), acts?.Contains(a) == true))
             .Concat(Enum.GetValues<TraffickingMeans>().Select(m => (ChargeElement.Means, m.ToString(), means?.Contains(m) == true)))
             .Concat(Enum.GetValues<ExploitationForm>().Select(p => (ChargeElement.Purpose, p.ToString(), purposes?.Contains(p) == true)))
+            .Concat(Enum.GetValues<ExploitationForm>().Select(e => (ChargeElement.Exploitation, e.ToString(), exploitation?.Contains(e) == true)))
             .ToList();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -148,6 +149,8 @@ internal static class ChargeTestData
     {
         ChargeElement.Act => Array.IndexOf(Enum.GetNames<TraffickingAct>(), value),
         ChargeElement.Means => Enum.GetNames<TraffickingAct>().Length + Array.IndexOf(Enum.GetNames<TraffickingMeans>(), value),
-        _ => Enum.GetNames<TraffickingAct>().Length + Enum.GetNames<TraffickingMeans>().Length + Array.IndexOf(Enum.GetNames<ExploitationForm>(), value),
+        ChargeElement.Purpose => Enum.GetNames<TraffickingAct>().Length + Enum.GetNames<TraffickingMeans>().Length + Array.IndexOf(Enum.GetNames<ExploitationForm>(), value),
+        _ => Enum.GetNames<TraffickingAct>().Length + Enum.GetNames<TraffickingMeans>().Length + Enum.GetNames<ExploitationForm>().Length
+            + Array.IndexOf(Enum.GetNames<ExploitationForm>(), value),
     };
 }

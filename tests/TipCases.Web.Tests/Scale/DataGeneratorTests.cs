@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TipCases.DataGenerator;
 using TipCases.Domain.Cases;
+using TipCases.Domain.Charges;
 using TipCases.Domain.Victims;
 using TipCases.Web.Data;
 using TipCases.Web.Tests.Infrastructure;
@@ -103,6 +104,11 @@ public sealed partial class DataGeneratorTests(TipCasesApp app) : WebTest(app)
         result.Rows["defendants"].ShouldBeGreaterThan(Cases / 4);
         counts.ChargedCasesWithCharges.ShouldBeGreaterThanOrEqualTo(counts.Charged);
         result.Rows["charge_facts"].ShouldBeGreaterThanOrEqualTo(3 * result.Rows["defendants"] / 2);
+        // Forced labour charged on its own records the exploitation that took place, which it needs.
+        var forcedLabour = await WithDbAsync(db => db.Charges.Where(c => c.OffenceId == DefaultOffences.ForcedLabourId)
+            .Select(c => c.Facts.Any(f => f.Element == ChargeElement.Exploitation && f.Value == nameof(ExploitationForm.ForcedLabourOrServices))).ToListAsync());
+        forcedLabour.ShouldNotBeEmpty();
+        forcedLabour.ShouldAllBe(recorded => recorded);
         result.Rows["hearings"].ShouldBeGreaterThan(0);
         result.Rows["hearing_witnesses"].ShouldBeGreaterThan(0);
         result.Rows["cooperation_requests"].ShouldBeGreaterThanOrEqualTo(counts.Transnational / 2);

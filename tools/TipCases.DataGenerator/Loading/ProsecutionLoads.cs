@@ -131,7 +131,9 @@ internal static class Prosecution
     {
         ChargeElement.Act => Acts[(int)(Hash(i, 60 + charge) % (ulong)Acts.Length)].ToString(),
         ChargeElement.Means => Means[(int)(Hash(i, 70 + charge) % (ulong)Means.Length)].ToString(),
-        _ => Purposes[(int)(Hash(i, 80 + charge) % (ulong)Purposes.Length)].ToString(),
+        ChargeElement.Purpose => Purposes[(int)(Hash(i, 80 + charge) % (ulong)Purposes.Length)].ToString(),
+        // Only forced labour charges record it (ChargeFactsLoad): the labour exacted.
+        _ => nameof(ExploitationForm.ForcedLabourOrServices),
     };
 
     public static int Hearings(Plan plan, int i) => plan.EnteredAt(i, CaseStage.Trial) is null ? 0 : 2 + (int)(Hash(i, 90) % 3);
@@ -245,7 +247,7 @@ internal sealed class ChargesLoad : TableLoad
 
 internal sealed class ChargeFactsLoad : TableLoad
 {
-    private static readonly ChargeElement[] Elements = [ChargeElement.Act, ChargeElement.Means, ChargeElement.Purpose];
+    private static readonly ChargeElement[] Elements = [ChargeElement.Act, ChargeElement.Means, ChargeElement.Purpose, ChargeElement.Exploitation];
 
     public override string Table => "charge_facts";
 
@@ -267,8 +269,10 @@ internal sealed class ChargeFactsLoad : TableLoad
             for (var d = 0; d < defendants; d++)
             {
                 // The trafficking (or forced labour) charge: the second one of an organizer is membership of the group.
+                // Forced labour charged on its own also records the exploitation that took place (what it needs).
                 var charge = d * 4;
-                for (var e = 0; e < Elements.Length; e++)
+                var elements = Prosecution.OffenceFor(c, 0) == DefaultOffences.ForcedLabourId ? Elements.Length : Elements.Length - 1;
+                for (var e = 0; e < elements; e++)
                 {
                     w.StartRow();
                     w.Uuid(Prosecution.Id(c.Id, Prosecution.FactRow, (charge * 4) + e));

@@ -82,6 +82,7 @@ internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
         builder.Ignore(c => c.Acts);
         builder.Ignore(c => c.Means);
         builder.Ignore(c => c.Purposes);
+        builder.Ignore(c => c.Exploitation);
         builder.Ignore(c => c.AggravatingCircumstances);
         builder.Ignore(c => c.VictimIds);
         builder.Ignore(c => c.Sentence);

@@ -13,7 +13,7 @@ namespace TipCases.Web.Pages.Charges;
 
 /// <summary>
 /// The facts of a charge's elements, each value with the evidence that supports it: acts, means,
-/// purposes; the facts of migrant smuggling; a note of any "consent"; age evidence for victims
+/// purposes, the exploitation that took place; the facts of migrant smuggling; a note of any "consent"; age evidence for victims
 /// whose date of birth is unknown. Investigators and prosecutors on the team.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCases)]
@@ -127,7 +127,7 @@ public sealed class FactsModel(ChargeQueries queries, ChargeAnalyses analyses, T
         {
             (ChargeElement.Act, { } v) when Enum.TryParse<TraffickingAct>(v, out var a) && Enum.IsDefined(a) => a.DisplayName(),
             (ChargeElement.Means, { } v) when Enum.TryParse<TraffickingMeans>(v, out var m) && Enum.IsDefined(m) => m.DisplayName(),
-            (ChargeElement.Purpose, { } v) when Enum.TryParse<ExploitationForm>(v, out var p) && Enum.IsDefined(p) => p.DisplayName(),
+            (ChargeElement.Purpose or ChargeElement.Exploitation, { } v) when Enum.TryParse<ExploitationForm>(v, out var p) && Enum.IsDefined(p) => p.DisplayName(),
             _ => null,
         };
     }
@@ -171,6 +171,7 @@ public sealed class FactsModel(ChargeQueries queries, ChargeAnalyses analyses, T
                     .. Enum.GetValues<TraffickingAct>().Select(a => Row(ChargeElement.Act, a, charge.Acts)),
                     .. Enum.GetValues<TraffickingMeans>().Select(m => Row(ChargeElement.Means, m, charge.Means)),
                     .. Enum.GetValues<ExploitationForm>().Select(p => Row(ChargeElement.Purpose, p, charge.Purposes)),
+                    .. Enum.GetValues<ExploitationForm>().Select(e => Row(ChargeElement.Exploitation, e, charge.Exploitation)),
                 ],
                 IllegalEntryEvidence = charge.IllegalEntryEvidence,
                 BenefitEvidence = charge.BenefitEvidence,
@@ -188,7 +189,10 @@ public sealed class FactsModel(ChargeQueries queries, ChargeAnalyses analyses, T
                 Facts.Where(f => f.Selected && f.Element == element).Select(f => new Evidenced<T>(Enum.Parse<T>(f.Value!), f.Evidence!.Trim())).ToList();
             return new ChargeFacts(Ticked<TraffickingAct>(ChargeElement.Act), Ticked<TraffickingMeans>(ChargeElement.Means),
                 Ticked<ExploitationForm>(ChargeElement.Purpose), IllegalEntryEvidence, BenefitEvidence, ConsentNote,
-                Ages.Where(a => !string.IsNullOrWhiteSpace(a.Evidence)).Select(a => new AgeEvidence(a.VictimId!.Value, a.Evidence!.Trim(), a.IndicatesChild!.Value)).ToList());
+                Ages.Where(a => !string.IsNullOrWhiteSpace(a.Evidence)).Select(a => new AgeEvidence(a.VictimId!.Value, a.Evidence!.Trim(), a.IndicatesChild!.Value)).ToList())
+            {
+                Exploitation = Ticked<ExploitationForm>(ChargeElement.Exploitation),
+            };
         }
     }
 
