@@ -160,8 +160,8 @@ public static class AccessMatrix
         GET  /Cases/{id}/Jurisdiction                   login        200/404/404  200/404/404  200/404/404  200/200/404  403
         POST /Cases/{id}/Jurisdiction?handler=AddPlace  login        ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
         POST /Cases/{id}/Jurisdiction?handler=Facts     login        ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
-        # RemovePlace posts no placeId (no FormFor yet): allowed actors get "no such place" (404) after the access check
-        POST /Cases/{id}/Jurisdiction?handler=RemovePlace login      404          404          403/404/404  404          403
+        # RemovePlace posts the case's own place (AccessWorld.FormFor), without the page's version: allowed actors see the conflict
+        POST /Cases/{id}/Jurisdiction?handler=RemovePlace login      ok/404/404   ok/404/404   403/404/404  ok/ok/404    403
 
         # Cooperation (added from the rules; see the feature access code)
         GET  /Cases/{caseId}/Cooperation/Edit/{id?}     login        200/200/404/404/404/404/404/404/404/404/404/404 200/200/404/404/404/404/404/404/404/404/404/404 403/403/403/403/404/404/404/404/404/404/404/404 200/200/404/404/200/404/200/404/404/404/404/404 403

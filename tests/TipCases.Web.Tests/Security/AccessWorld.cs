@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TipCases.Domain.Assets;
 using TipCases.Domain.Cases;
 using TipCases.Domain.Charges;
+using TipCases.Domain.Jurisdiction;
 using TipCases.Web.Tests.Charges;
 using TipCases.Web.Tests.Cooperation;
 using TipCases.Web.Tests.Hearings;
@@ -144,12 +145,13 @@ public sealed class AccessWorld
     private readonly Dictionary<string, string> _hearingOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _requestOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _assetOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _placeOf = new(StringComparer.Ordinal);
 
     /// <summary>The records of the team, office and other cases, by the case's relation.</summary>
     private List<(string Relation, string Value)> Related(Dictionary<string, string> of) =>
         [("team", of[S(TeamCase.Id)]), ("office", of[S(OfficeCase.Id)]), ("other", of[S(OtherCase.Id)])];
 
-    /// <summary>A defendant, a charge against them, a hearing, a cooperation request and an asset of the case.</summary>
+    /// <summary>A defendant, a charge against them, a hearing, a cooperation request, an asset and a place of conduct of the case.</summary>
     private async Task AddCaseRecordsAsync(Case @case)
     {
         var id = S(@case.Id);
@@ -169,6 +171,16 @@ public sealed class AccessWorld
             await db.SaveChangesAsync();
             return asset.Id;
         }));
+        _placeOf[id] = S(await _app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<TipCasesDbContext>();
+            var stored = await db.Cases.SingleAsync(c => c.Id == @case.Id);
+            var facts = CaseJurisdiction.Start(stored, _app.Clock.GetUtcNow());
+            var place = facts.AddPlace(stored, ConductPlaceKind.Territory, "NO", "Exploitation at the fish plant", _app.Clock.GetUtcNow());
+            db.CaseJurisdictions.Add(facts);
+            await db.SaveChangesAsync();
+            return place.Id;
+        }));
     }
     private readonly Dictionary<string, string> _measureOf = new(StringComparer.Ordinal);
 
@@ -178,6 +190,8 @@ public sealed class AccessWorld
     {
         "POST /Cases/{id}/Tasks?handler=Complete" => new Dictionary<string, string> { ["taskId"] = _taskOf[variant.Values["id"]!] },
         "POST /Victims/{id}/Protection?handler=Update" => new Dictionary<string, string> { ["Update.MeasureId"] = _measureOf[variant.Values["id"]!] },
+        // Without the version the page was loaded with: an allowed actor is shown the conflict (ok) and the place stays for the next.
+        "POST /Cases/{id}/Jurisdiction?handler=RemovePlace" => new Dictionary<string, string> { ["placeId"] = _placeOf[variant.Values["id"]!] },
         _ => new Dictionary<string, string>(),
     };
 
