@@ -115,7 +115,11 @@ internal static class DemoCharges
                 var company = Add(new DefendantDetails(DefendantKind.LegalPerson, Companies[seed % Companies.Length], null, null, null, false, null, null,
                     LegalForm.Company, $"REG-{40_000 + (seed * 137)}", seed % 3 == 0 ? "CY" : "NO", false, ExtraditionRefusal.None, null), at, on);
                 Propose(company, Offence(OffenceKind.ForcedLabour), [], at, on, "Supplied and profited from the forced labour of the workers it placed.")
-                    .RecordFacts(@case, Facts(ExploitationForm.ForcedLabourOrServices, true, false), prosecutor, at);
+                    .RecordFacts(@case, Facts(ExploitationForm.ForcedLabourOrServices, true, false) with
+                    {
+                        // Forced labour charged on its own needs the labour to have been exacted, not only intended.
+                        Exploitation = [new(ExploitationForm.ForcedLabourOrServices, "Payroll records and the workers' statements on unpaid shifts worked under threat of denunciation")],
+                    }, prosecutor, at);
             }
             if (until == ChargeStatus.Filed)
             {
