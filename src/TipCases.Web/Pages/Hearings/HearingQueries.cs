@@ -4,6 +4,7 @@ using TipCases.Domain.Victims;
 using TipCases.Web.Data;
 using TipCases.Web.Infrastructure;
 using TipCases.Web.Pages.Cases;
+using TipCases.Web.Security;
 
 namespace TipCases.Web.Pages.Hearings;
 
@@ -38,7 +39,7 @@ public sealed class HearingQueries(TipCasesDbContext db, CaseQueries cases, Offi
     public async Task<(IReadOnlyList<HearingRow> Rows, bool More)> UpcomingAsync(ClaimsPrincipal user, int days, int limit, CancellationToken ct,
         Guid? caseId = null, bool unprotectedOnly = false)
     {
-        var query = Scheduled(days, unprotectedOnly);
+        var query = Scheduled(user, days, unprotectedOnly);
         if (caseId is { } id)
         {
             query = query.Where(h => h.CaseId == id);
@@ -50,18 +51,35 @@ public sealed class HearingQueries(TipCasesDbContext db, CaseQueries cases, Offi
 
     /// <summary>How many of the hearings <see cref="UpcomingAsync"/> lists with <c>unprotectedOnly</c> there are (one COUNT).</summary>
     public Task<int> UnprotectedCountAsync(ClaimsPrincipal user, int days, CancellationToken ct) =>
-        Scheduled(days, unprotectedOnly: true).Join(cases.Visible(user), h => h.CaseId, c => c.Id, (h, c) => h.Id).CountAsync(ct);
+        Scheduled(user, days, unprotectedOnly: true).Join(cases.Visible(user), h => h.CaseId, c => c.Id, (h, c) => h.Id).CountAsync(ct);
 
     /// <summary>Scheduled hearings from the start of today for <paramref name="days"/> days (the
     /// partial index on the start of scheduled hearings), optionally only those with a victim
     /// witness who has no trial-stage protection: <see cref="WitnessProtectionRule.CoversTrial"/> as
-    /// an EXISTS over the witness's measures, the rule the warnings of <see cref="ProjectAsync"/> apply.</summary>
-    private IQueryable<Hearing> Scheduled(int days, bool unprotectedOnly)
+    /// an EXISTS over the witness's measures, the rule the warnings of <see cref="ProjectAsync"/> apply.
+    /// Callers still join <see cref="CaseQueries.Visible"/>, which decides what the user may read.</summary>
+    private IQueryable<Hearing> Scheduled(ClaimsPrincipal user, int days, bool unprotectedOnly)
     {
         var today = time.Today;
         var from = time.StartOf(today);
         var until = time.StartOf(today.AddDays(days));
-        var query = db.Hearings.AsNoTracking()
+        var viewer = user.ToCaseViewer();
+        // A team member reads only their own cases: take each one's hearings in the window (the
+        // (case, start) index), so the cost follows their caseload. Left to itself the planner walks
+        // every scheduled hearing of the window instead, 50,000 at a million cases for someone on
+        // five cases: it underestimates them, as "scheduled" and "in the future" go together. The
+        // OFFSET 0 keeps it from flattening the lateral subquery back into that plan.
+        var hearings = viewer.WorksOnCases && !viewer.IsSupervisor
+            ? db.Hearings.FromSql($"""
+                SELECT h.* FROM case_team_members AS m
+                CROSS JOIN LATERAL (
+                    SELECT * FROM hearings
+                    WHERE case_id = m.case_id AND status = 'Scheduled' AND starts_at >= {from} AND starts_at < {until}
+                    OFFSET 0) AS h
+                WHERE m.user_id = {viewer.UserId}
+                """)
+            : db.Hearings;
+        var query = hearings.AsNoTracking()
             .Where(h => h.Status == HearingStatus.Scheduled && h.StartsAt >= from && h.StartsAt < until);
         if (unprotectedOnly)
         {
