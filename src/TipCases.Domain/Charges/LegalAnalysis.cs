@@ -218,6 +218,13 @@ public static class LegalAnalysis
     private static ElementResult Purpose(Charge charge)
     {
         var purposes = charge.Purposes;
+        if (purposes.Count == 0 && charge.Exploitation.Count > 0)
+        {
+            // Exploitation that happened is strong evidence that it was intended, but the element is the intent.
+            return new(PurposeElement, ElementState.Missing,
+                $"No purpose of exploitation recorded, but the exploitation that took place is ({Words(charge.Exploitation.Select(e => e.Value.DisplayName().ToLowerInvariant()))}): it is evidence of the purpose. Record it as the purpose too, with that evidence.",
+                Article3A, charge.Exploitation.Select(e => $"Took place, {e.Value.DisplayName()}: {e.Evidence}").ToList());
+        }
         if (purposes.Count == 0)
         {
             return new(PurposeElement, ElementState.Missing,
@@ -267,7 +274,7 @@ public static class LegalAnalysis
         if (happened.Count > 0)
         {
             return new(ExploitationElement, ElementState.Met,
-                $"The exploitation took place: {Words(happened.Select(e => e.Value.DisplayName().ToLowerInvariant()))}. For {offence.Name.ToLowerInvariant()} it does not matter how the victim came to be exploited.",
+                $"The exploitation is shown to have taken place: {Words(happened.Select(e => e.Value.DisplayName().ToLowerInvariant()))}. For {offence.Name.ToLowerInvariant()} it does not matter how the victim came to be exploited.",
                 StandaloneBasis, happened.Select(e => $"{e.Value.DisplayName()}: {e.Evidence}").ToList());
         }
         var intended = charge.Purposes.Where(p => covered.Contains(p.Value)).ToList();
@@ -356,10 +363,14 @@ public static class LegalAnalysis
         var purposes = charge.Purposes;
         var smugglingFacts = charge.IllegalEntryEvidence is not null && charge.BenefitEvidence is not null;
 
-        // Trafficking and migrant smuggling (DOMAIN.md rule 3).
+        // Trafficking and migrant smuggling (DOMAIN.md rule 3). Exploitation that took place counts
+        // as well as a purpose: it shows the exploitation was intended.
+        var happenedForms = charge.Exploitation.Select(e => e.Value.DisplayName().ToLowerInvariant()).ToList();
+        var exploited = purposes.Count > 0 || happenedForms.Count > 0;
+        var recordedWords = purposes.Count > 0 ? "a purpose of exploitation is recorded" : "exploitation that took place is recorded";
         if (isTrafficking && smugglingFacts)
         {
-            if (purposes.Count == 0)
+            if (!exploited)
             {
                 suggestions.Add(new(OffenceKind.MigrantSmuggling, Entry(OffenceKind.MigrantSmuggling), Charged(OffenceKind.MigrantSmuggling)
                     ? "Illegal entry was procured for a benefit, with no purpose of exploitation recorded: the facts point to migrant smuggling, already charged against this defendant, not to trafficking."
@@ -369,14 +380,15 @@ public static class LegalAnalysis
             else if (!Charged(OffenceKind.MigrantSmuggling))
             {
                 suggestions.Add(new(OffenceKind.MigrantSmuggling, Entry(OffenceKind.MigrantSmuggling),
-                    $"Illegal entry was procured for a benefit and a purpose of exploitation is recorded: this is both migrant smuggling and trafficking, separate offences that can be charged together. Consider charging {Named(OffenceKind.MigrantSmuggling)} as well.",
+                    $"Illegal entry was procured for a benefit and {recordedWords}: this is both migrant smuggling and trafficking, separate offences that can be charged together. Consider charging {Named(OffenceKind.MigrantSmuggling)} as well.",
                     SmugglingBasis));
             }
         }
-        if (offence.Kind == OffenceKind.MigrantSmuggling && purposes.Count > 0 && !Charged(OffenceKind.Trafficking) && !Charged(OffenceKind.TraffickingOfChildren))
+        if (offence.Kind == OffenceKind.MigrantSmuggling && exploited && !Charged(OffenceKind.Trafficking) && !Charged(OffenceKind.TraffickingOfChildren))
         {
+            var forms = purposes.Count > 0 ? purposes.Select(p => p.Value.DisplayName().ToLowerInvariant()).ToList() : happenedForms;
             suggestions.Add(new(OffenceKind.Trafficking, Entry(OffenceKind.Trafficking),
-                $"A purpose of exploitation is recorded ({Words(purposes.Select(p => p.Value.DisplayName().ToLowerInvariant()))}): that points to trafficking as well as smuggling, and both can be charged together. Consider charging {Named(OffenceKind.Trafficking)} as well.",
+                $"{char.ToUpperInvariant(recordedWords[0])}{recordedWords[1..]} ({Words(forms)}): that points to trafficking as well as smuggling, and both can be charged together. Consider charging {Named(OffenceKind.Trafficking)} as well.",
                 SmugglingBasis));
         }
 
@@ -397,7 +409,7 @@ public static class LegalAnalysis
                 if (happened.Count > 0)
                 {
                     suggestions.Add(new(kind, Entry(kind),
-                        $"The {Words(lacking)} cannot be shown yet, but the exploitation took place ({Words(happened.Select(e => e.Value.DisplayName().ToLowerInvariant()))}): the conduct at the destination can be charged on its own as {Named(kind)}, however the victim arrived.",
+                        $"The {Words(lacking)} cannot be shown yet, but the exploitation is shown to have taken place ({Words(happened.Select(e => e.Value.DisplayName().ToLowerInvariant()))}): the conduct at the destination can be charged on its own as {Named(kind)}, however the victim arrived.",
                         StandaloneBasis));
                 }
                 else if (intended.Count > 0)

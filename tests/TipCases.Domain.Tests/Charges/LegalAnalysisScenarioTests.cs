@@ -94,14 +94,14 @@ public sealed class LegalAnalysisScenarioTests
             Acts = [Recruitment], Purposes = [ForcedLabourOrServices], Exploitation = [ForcedLabourOrServices],
             States = [(ActElement, Met), (MeansElement, Missing), (PurposeElement, Met)], ElementsMet = false, Suggests = [ForcedLabour],
             Says = [("No means recorded, and they are required for V-ADULT (an adult)", Article3A), ("Not yet supported: means missing.", Article3A),
-                ("The means cannot be shown yet, but the exploitation took place (forced labour or services): the conduct at the destination can be charged on its own as Forced labour (FL)", "DOMAIN.md rule 4")],
+                ("The means cannot be shown yet, but the exploitation is shown to have taken place (forced labour or services): the conduct at the destination can be charged on its own as Forced labour (FL)", "DOMAIN.md rule 4")],
         },
         ["Adult: without an act the act element is missing and standalone servitude is suggested"] = new()
         {
             Means = [AbuseOfVulnerability], Purposes = [ExploitationForm.Servitude], Exploitation = [ExploitationForm.Servitude],
             States = [(ActElement, Missing), (MeansElement, Met), (PurposeElement, Met)], ElementsMet = false, Suggests = [OffenceKind.Servitude],
             Says = [("No act recorded: record the recruitment, transportation, transfer, harbouring or receipt", Article3A),
-                ("The act cannot be shown yet, but the exploitation took place (servitude)", "standalone offences")],
+                ("The act cannot be shown yet, but the exploitation is shown to have taken place (servitude)", "standalone offences")],
         },
         ["Adult: without a purpose the purpose element is missing and nothing standalone is suggested"] = new()
         {
@@ -313,7 +313,7 @@ public sealed class LegalAnalysisScenarioTests
         ["Missing means, forced begging took place: forced labour is suggested"] = new()
         {
             Acts = [Recruitment], Purposes = [ForcedBegging], Exploitation = [ForcedBegging], Suggests = [ForcedLabour],
-            Says = [("the exploitation took place (forced begging): the conduct at the destination can be charged on its own as Forced labour (FL)", "standalone")],
+            Says = [("the exploitation is shown to have taken place (forced begging): the conduct at the destination can be charged on its own as Forced labour (FL)", "standalone")],
         },
         ["Missing means, forced begging only intended: forced labour is suggested if the exploitation took place"] = new()
         {
@@ -324,8 +324,8 @@ public sealed class LegalAnalysisScenarioTests
         {
             Means = [Deception], Purposes = [ExploitationForm.Slavery, PracticesSimilarToSlavery], Exploitation = [ExploitationForm.Slavery, PracticesSimilarToSlavery],
             Suggests = [OffenceKind.Slavery, DebtBondage],
-            Says = [("took place (practices similar to slavery): the conduct at the destination can be charged on its own as Debt bondage (DB)", "standalone"),
-                ("took place (slavery): the conduct at the destination can be charged on its own as Slavery (SLAV)", "standalone")],
+            Says = [("shown to have taken place (practices similar to slavery): the conduct at the destination can be charged on its own as Debt bondage (DB)", "standalone"),
+                ("shown to have taken place (slavery): the conduct at the destination can be charged on its own as Slavery (SLAV)", "standalone")],
         },
         ["Missing act and means with sexual exploitation only: no standalone offence fits"] = new()
         {
@@ -336,11 +336,29 @@ public sealed class LegalAnalysisScenarioTests
         {
             Acts = [Recruitment], Purposes = [ForcedLabourOrServices], AlsoCharged = [ForcedLabour], Suggests = [],
         },
+        ["Trafficking with exploitation that took place but no purpose: the purpose is missing, and the exploitation named as its evidence"] = new()
+        {
+            Acts = [Recruitment], Means = [Deception], Exploitation = [ForcedLabourOrServices],
+            States = [(PurposeElement, Missing)], ElementsMet = false,
+            Says = [("No purpose of exploitation recorded, but the exploitation that took place is (forced labour or services): it is evidence of the purpose.", Article3A)],
+        },
+        ["Trafficking with smuggling facts and exploitation that took place: both offences, not smuggling instead"] = new()
+        {
+            Acts = [Transportation], Means = [Fraud], Exploitation = [ForcedLabourOrServices], IllegalEntry = true, Benefit = true,
+            Suggests = [MigrantSmuggling],
+            Says = [("Illegal entry was procured for a benefit and exploitation that took place is recorded: this is both migrant smuggling and trafficking", "DOMAIN.md rule 3")],
+        },
+        ["Smuggling charge with exploitation that took place: trafficking is suggested as well"] = new()
+        {
+            Offence = MigrantSmuggling, IllegalEntry = true, Benefit = true, Exploitation = [ForcedBegging], Suggests = [Trafficking],
+            Says = [("Exploitation that took place is recorded (forced begging): that points to trafficking as well as smuggling", "DOMAIN.md rule 3")],
+            Ceiling = 10,
+        },
         ["Forced labour charge with forced labour that took place"] = new()
         {
             Offence = ForcedLabour, Exploitation = [ForcedLabourOrServices],
             States = [(ExploitationElement, Met)], ElementsMet = true, Suggests = [],
-            Says = [("The exploitation took place: forced labour or services. For forced labour it does not matter how the victim came to be exploited.", "standalone")],
+            Says = [("The exploitation is shown to have taken place: forced labour or services. For forced labour it does not matter how the victim came to be exploited.", "standalone")],
             Ceiling = 10,
         },
         ["Forced labour charge with forced labour only intended: the exploitation is missing"] = new()

@@ -324,7 +324,7 @@ public sealed class ChargeFormTests(TipCasesApp app) : WebTest(app)
         stored.Purposes.Select(p => p.Value).ShouldBe([ExploitationForm.ForcedLabourOrServices]);
         var happened = await ines.GetHtmlAsync($"/Charges/{charge.Id}");
         happened.QuerySelectorAll("[data-testid=element-state]").Select(e => e.TextContent).ShouldBe(["Met"]);
-        happened.Text("[data-testid=element-Exploitation]").ShouldContain("The exploitation took place: forced labour or services.");
+        happened.Text("[data-testid=element-Exploitation]").ShouldContain("The exploitation is shown to have taken place: forced labour or services.");
         // The form shows it ticked again, under its own heading.
         var again = await ines.GetHtmlAsync($"/Charges/{charge.Id}/Facts");
         var row = ChargeTestData.FactRow(ChargeElement.Exploitation, nameof(ExploitationForm.ForcedLabourOrServices));
@@ -346,7 +346,7 @@ public sealed class ChargeFormTests(TipCasesApp app) : WebTest(app)
         var response = await ines.SubmitFormAsync($"/Charges/{charge.Id}/Facts", form);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.ReadHtmlAsync()).QuerySelector($"#Form_Facts_{row}_Evidence-error")!.TextContent.ShouldBe("Say what evidence supports \"servitude\".");
+        (await response.ReadHtmlAsync()).QuerySelector($"#Form_Facts_{row}_Evidence-error")!.TextContent.ShouldBe("Say what evidence shows that servitude took place.");
         (await App.StoredChargeAsync(charge.Id)).Facts.ShouldBeEmpty();
     }
 

@@ -67,7 +67,13 @@ public sealed class SummaryStore(TipCasesDbContext db, TimeProvider clock, Summa
         {
             return known;
         }
-        if (row.Payload is not { } payload || JsonSerializer.Deserialize<T>(payload, Json) is not { } value)
+        var payload = row.Payload;
+        if (payload is null && known is not null)
+        {
+            // The table and this instance disagreed on whether the moments are equal: read it whole.
+            payload = await db.Set<SummarySnapshot>().AsNoTracking().Where(s => s.Key == key).Select(s => s.Payload).SingleOrDefaultAsync(ct);
+        }
+        if (payload is null || JsonSerializer.Deserialize<T>(payload, Json) is not { } value)
         {
             return null;
         }
@@ -111,11 +117,13 @@ public sealed class SummaryStore(TipCasesDbContext db, TimeProvider clock, Summa
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(key.Length, SummarySnapshot.KeyMaxLength, nameof(key));
         // One statement, so two instances refreshing the same key never fail on each other: the
-        // later computation wins, an older one never overwrites a newer one.
+        // later computation wins, an older one never overwrites a newer one, and one of the same
+        // moment leaves the first in place (a snapshot never changes once written, which readers
+        // rely on: SummaryReadCache).
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO summary_snapshots (key, computed_at, duration_ms, payload) VALUES ({key}, {at}, {durationMs}, {payload}::jsonb)
             ON CONFLICT (key) DO UPDATE SET computed_at = EXCLUDED.computed_at, duration_ms = EXCLUDED.duration_ms, payload = EXCLUDED.payload
-            WHERE summary_snapshots.computed_at <= EXCLUDED.computed_at
+            WHERE summary_snapshots.computed_at < EXCLUDED.computed_at
             """, ct);
     }
 }
@@ -125,11 +133,14 @@ public sealed class SummaryStore(TipCasesDbContext db, TimeProvider clock, Summa
 /// moment only (<see cref="SummaryStore.ReadAsync{T}"/>). A snapshot is immutable once written and a
 /// newer one has a later moment, so a value found here is exactly what the table holds for that
 /// moment. Keys not read for <see cref="Idle"/> are dropped: custom periods and users' own figures
-/// come and go.
+/// come and go; beyond <see cref="MaxEntries"/> the least recently read go first.
 /// </summary>
 public sealed class SummaryReadCache(TimeProvider clock)
 {
     public static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
+
+    /// <summary>An office's figures are a few hundred kilobytes: this keeps the cache to tens of megabytes.</summary>
+    public const int MaxEntries = 200;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
@@ -163,6 +174,13 @@ public sealed class SummaryReadCache(TimeProvider clock)
         foreach (var (key, entry) in entries)
         {
             if (clock.GetElapsedTime(entry.LastRead, now) > Idle)
+            {
+                entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            }
+        }
+        if (entries.Count > MaxEntries)
+        {
+            foreach (var (key, entry) in entries.OrderBy(e => e.Value.LastRead).Take(entries.Count - MaxEntries).ToList())
             {
                 entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
             }

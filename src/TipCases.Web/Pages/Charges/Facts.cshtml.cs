@@ -206,7 +206,9 @@ public sealed class FactsModel(ChargeQueries queries, ChargeAnalyses analyses, T
             {
                 row.RuleFor(r => r.Words).NotNull().WithMessage(BindingFailures.Message).OverridePropertyName("Value");
                 row.RuleFor(r => r.Evidence).Must(e => !string.IsNullOrWhiteSpace(e))
-                    .WithMessage(r => $"Say what evidence supports \"{r.Words?.ToLowerInvariant()}\".")
+                    .WithMessage(r => r.Element == ChargeElement.Exploitation
+                        ? $"Say what evidence shows that {r.Words?.ToLowerInvariant()} took place."
+                        : $"Say what evidence supports \"{r.Words?.ToLowerInvariant()}\".")
                     .MaximumLength(ChargeFacts.EvidenceMaxLength).WithMessage($"Use at most {ChargeFacts.EvidenceMaxLength} characters.")
                     .When(r => r.Selected && r.Words is not null);
                 row.RuleFor(r => r.Evidence).Empty().WithMessage("Tick it, or clear its evidence.").When(r => !r.Selected);

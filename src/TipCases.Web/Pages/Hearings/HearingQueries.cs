@@ -68,12 +68,13 @@ public sealed class HearingQueries(TipCasesDbContext db, CaseQueries cases, Offi
         // (case, start) index), so the cost follows their caseload. Left to itself the planner walks
         // every scheduled hearing of the window instead, 50,000 at a million cases for someone on
         // five cases: it underestimates them, as "scheduled" and "in the future" go together. The
-        // OFFSET 0 keeps it from flattening the lateral subquery back into that plan.
+        // OFFSET 0 keeps it from flattening the lateral subquery back into that plan. The row
+        // version (xmin) is selected too, so that the rows are whole hearings.
         var hearings = viewer.WorksOnCases && !viewer.IsSupervisor
             ? db.Hearings.FromSql($"""
                 SELECT h.* FROM case_team_members AS m
                 CROSS JOIN LATERAL (
-                    SELECT * FROM hearings
+                    SELECT hearings.*, hearings.xmin FROM hearings
                     WHERE case_id = m.case_id AND status = 'Scheduled' AND starts_at >= {from} AND starts_at < {until}
                     OFFSET 0) AS h
                 WHERE m.user_id = {viewer.UserId}
