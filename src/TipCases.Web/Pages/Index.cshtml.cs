@@ -32,7 +32,8 @@ public sealed class IndexModel(IndexModel.Handler handler) : PageModel
         }
     }
 
-    public sealed class Handler(CaseQueries cases, VictimQueries victims, TipCasesDbContext db, TimeProvider clock) : IPageHandler
+    public sealed class Handler(CaseQueries cases, VictimQueries victims, TipCasesDbContext db, Dashboard.DashboardFiguresReader figures, TimeProvider clock)
+        : IPageHandler
     {
         /// <summary>How many tasks and cases the page lists; the rest are reached from the case list.</summary>
         public const int Limit = 50;
@@ -69,14 +70,27 @@ public sealed class IndexModel(IndexModel.Handler handler) : PageModel
                 .Select(x => new CaseRow(x.Id, x.Reference, x.Title, x.Stage, x.Role, x.IsLead))
                 .ToListAsync(ct);
 
-            int? officeOpenCases = user.ToCaseViewer().IsSupervisor
-                ? await visible.CountAsync(c => c.Stage != CaseStage.Closed && c.Stage != CaseStage.Discontinued, ct)
-                : null;
+            // A supervisor's office count: the dashboard's, as of its last round (the same figure,
+            // and counting half a million open cases on every visit is what a round is for);
+            // counted here only when there is none fresh enough.
+            int? officeOpenCases = null;
+            DateTimeOffset? officeAsOf = null;
+            if (user.ToCaseViewer().IsSupervisor)
+            {
+                if (await figures.KeptForOfficeAsync(user, Dashboard.DashboardPeriod.All, ct) is { } kept)
+                {
+                    (officeOpenCases, officeAsOf) = (kept.Value.OpenCases, kept.AsOf);
+                }
+                else
+                {
+                    officeOpenCases = await visible.CountAsync(c => c.Stage != CaseStage.Closed && c.Stage != CaseStage.Discontinued, ct);
+                }
+            }
 
             var (followUps, withoutSupport) = await MyVictimsAsync(user, today, ct);
 
             return new MyWork(today, tasks.Take(Limit).ToList(), tasks.Count > Limit,
-                myCases.Take(Limit).ToList(), myCases.Count > Limit, officeOpenCases,
+                myCases.Take(Limit).ToList(), myCases.Count > Limit, officeOpenCases, officeAsOf,
                 user.IsInRole(Roles.VictimLiaisonOfficer), followUps, withoutSupport);
         }
 
@@ -194,10 +208,10 @@ public sealed class IndexModel(IndexModel.Handler handler) : PageModel
     }
 
     public sealed record MyWork(DateOnly Today, IReadOnlyList<TaskRow> Tasks, bool MoreTasks,
-        IReadOnlyList<CaseRow> Cases, bool MoreCases, int? OfficeOpenCases,
+        IReadOnlyList<CaseRow> Cases, bool MoreCases, int? OfficeOpenCases, DateTimeOffset? OfficeOpenCasesAsOf,
         bool IsLiaisonOfficer, VictimList FollowUps, VictimList WithoutSupport)
     {
-        public static MyWork Empty { get; } = new(default, [], false, [], false, null, false, VictimList.Empty, VictimList.Empty);
+        public static MyWork Empty { get; } = new(default, [], false, [], false, null, null, false, VictimList.Empty, VictimList.Empty);
     }
 
     public sealed record VictimList(IReadOnlyList<VictimRow> Rows, bool More)

@@ -141,4 +141,34 @@ public sealed class DashboardSummaryTests(TipCasesApp app) : WebTest(app)
         (await TotalAsync(sam)).ShouldBe("2");
         (await TotalAsync(nils)).ShouldBe("2");
     }
+
+    [Fact]
+    public async Task A_supervisors_my_work_shows_the_offices_open_cases_of_the_last_round_and_counts_them_when_there_is_none()
+    {
+        var paula = await App.UserAsync("paula", Roles.Prosecutor);
+        var ines = await App.UserAsync("ines", Roles.Investigator);
+        await App.UserAsync("sam", Roles.Supervisor);
+        await App.CaseAsync("CPO", "Harbour Lights", (paula.Id, TeamRole.Prosecutor));
+        await App.CaseAsync("CPO", "Closed case", CaseStage.Closed, (paula.Id, TeamRole.Prosecutor), (ines.Id, TeamRole.Investigator));
+        await using var instance = App.WithWebHostBuilder(builder => builder.UseSetting("Summaries:MaxAge", "00:15:00"));
+        var sam = instance.ClientWith((await App.SignedInClientAsync("sam")).CookiesOf());
+        async Task<(string Count, string? AsOf)> OfficeAsync()
+        {
+            var page = await sam.GetHtmlAsync("/");
+            return (page.QuerySelector("#office-open-cases strong")!.TextContent.Trim(), page.QuerySelector("#office-open-cases-as-of")?.TextContent);
+        }
+
+        // No round yet: counted now, and no "as of".
+        (await OfficeAsync()).ShouldBe(("1", null));
+
+        await RefreshAsync();
+        await App.CaseAsync("CPO", "Fishing fleet", (paula.Id, TeamRole.Prosecutor));
+        var kept = await OfficeAsync();
+        kept.Count.ShouldBe("1");
+        kept.AsOf.ShouldNotBeNull().ShouldContain(" UTC");
+
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+        await RefreshAsync();
+        (await OfficeAsync()).Count.ShouldBe("2");
+    }
 }

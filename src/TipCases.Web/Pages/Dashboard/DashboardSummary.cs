@@ -122,6 +122,19 @@ public sealed partial class DashboardFiguresReader(DashboardQueries queries, Das
     [LoggerMessage(Level = LogLevel.Error, Message = "A user's own dashboard figures could not be counted; the next visit tries again")]
     private static partial void LogCountFailed(ILogger logger, Exception exception);
 
+    /// <summary>The office's kept figures for a period when fresh enough, or null: never counted
+    /// here, for a page that shows one office figure among other things and counts it itself when
+    /// there are none (a whole office's count at a million cases takes far longer than a page may).</summary>
+    public async Task<Summary<DashboardFigures>?> KeptForOfficeAsync(ClaimsPrincipal user, DashboardPeriod period, CancellationToken ct)
+    {
+        if (options.Value.MaxAge <= TimeSpan.Zero)
+        {
+            return null;
+        }
+        var kept = await store.ReadAsync<DashboardFigures>(DashboardSummary.Key(user.OfficeIdOf(), period), ct);
+        return kept is not null && kept.Value.Period == period && clock.GetUtcNow() - kept.AsOf <= options.Value.MaxAge ? kept : null;
+    }
+
     public Task<Summary<DashboardFigures>> ReadAsync(ClaimsPrincipal user, DashboardScope scope, DashboardPeriod period, CancellationToken ct) =>
         ReadOrCountAsync(scope == DashboardScope.Office ? DashboardSummary.Key(user.OfficeIdOf(), period) : DashboardSummary.MyKey(user.UserId(), period),
             f => f.Period, period, token => queries.FiguresAsync(user, scope, period, token), ct);
