@@ -88,7 +88,7 @@ public sealed partial class DashboardFiguresReader(DashboardQueries queries, Das
         }
         var key = DashboardSummary.MyKey(user.UserId(), period);
         var kept = await store.ReadAsync<DashboardFigures>(key, ct);
-        if (kept is not null && kept.Value.Period == period && clock.GetUtcNow() - kept.AsOf <= options.Value.MaxAge)
+        if (IsFresh(kept, f => f.Period, period))
         {
             return kept;
         }
@@ -132,7 +132,7 @@ public sealed partial class DashboardFiguresReader(DashboardQueries queries, Das
             return null;
         }
         var kept = await store.ReadAsync<DashboardFigures>(DashboardSummary.Key(user.OfficeIdOf(), period), ct);
-        return kept is not null && kept.Value.Period == period && clock.GetUtcNow() - kept.AsOf <= options.Value.MaxAge ? kept : null;
+        return IsFresh(kept, f => f.Period, period) ? kept : null;
     }
 
     public Task<Summary<DashboardFigures>> ReadAsync(ClaimsPrincipal user, DashboardScope scope, DashboardPeriod period, CancellationToken ct) =>
@@ -146,14 +146,15 @@ public sealed partial class DashboardFiguresReader(DashboardQueries queries, Das
     private async Task<Summary<T>> ReadOrCountAsync<T>(string key, Func<T, DashboardPeriod> periodOf, DashboardPeriod period,
         Func<CancellationToken, Task<T>> count, CancellationToken ct)
     {
-        var maxAge = options.Value.MaxAge;
-        if (maxAge > TimeSpan.Zero
-            && await store.ReadAsync<T>(key, ct) is { } kept
-            && periodOf(kept.Value) == period
-            && clock.GetUtcNow() - kept.AsOf <= maxAge)
+        if (options.Value.MaxAge > TimeSpan.Zero && await store.ReadAsync<T>(key, ct) is { } kept && IsFresh(kept, periodOf, period))
         {
             return kept;
         }
         return await store.ComputeAsync(key, count, ct);
     }
+
+    /// <summary>Whether kept figures may be shown: for the same period (a preset's dates move at
+    /// midnight) and at most <see cref="SummaryOptions.MaxAge"/> old.</summary>
+    private bool IsFresh<T>([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] Summary<T>? kept, Func<T, DashboardPeriod> periodOf, DashboardPeriod period) =>
+        kept is not null && periodOf(kept.Value) == period && clock.GetUtcNow() - kept.AsOf <= options.Value.MaxAge;
 }
