@@ -222,7 +222,7 @@ public static class LegalAnalysis
         {
             // Exploitation that happened is strong evidence that it was intended, but the element is the intent.
             return new(PurposeElement, ElementState.Missing,
-                $"No purpose of exploitation recorded, but the exploitation that took place is ({Words(charge.Exploitation.Select(e => e.Value.DisplayName().ToLowerInvariant()))}): it is evidence of the purpose. Record it as the purpose too, with that evidence.",
+                $"No purpose of exploitation recorded, but the exploitation that took place is ({Forms(charge.Exploitation)}): it is evidence of the purpose. Record it as the purpose too, with that evidence.",
                 Article3A, charge.Exploitation.Select(e => $"Took place, {e.Value.DisplayName()}: {e.Evidence}").ToList());
         }
         if (purposes.Count == 0)
@@ -233,7 +233,7 @@ public static class LegalAnalysis
         }
         var national = purposes.Any(p => NationalAdditions.Contains(p.Value));
         return new(PurposeElement, ElementState.Met,
-            $"Purpose of exploitation supported: {Words(purposes.Select(p => p.Value.DisplayName().ToLowerInvariant()))}."
+            $"Purpose of exploitation supported: {Forms(purposes)}."
                 + (national ? " Forced begging and forced criminal activities are national additions to the Protocol's list." : ""),
             national ? $"{Article3A}; {NationalPurposesBasis}" : Article3A,
             purposes.Select(p => $"{p.Value.DisplayName()}: {p.Evidence}").ToList());
@@ -269,18 +269,17 @@ public static class LegalAnalysis
     /// </summary>
     private static ElementResult Exploitation(Charge charge, Offence offence, ExploitationForm[] covered)
     {
-        var happened = charge.Exploitation.Where(e => covered.Contains(e.Value)).ToList();
+        var (happened, intended) = CoveredBy(charge, covered);
         var what = Words(covered.Select(c => c.DisplayName().ToLowerInvariant()), "or");
         if (happened.Count > 0)
         {
             return new(ExploitationElement, ElementState.Met,
-                $"The exploitation is shown to have taken place: {Words(happened.Select(e => e.Value.DisplayName().ToLowerInvariant()))}. For {offence.Name.ToLowerInvariant()} it does not matter how the victim came to be exploited.",
+                $"The exploitation is shown to have taken place: {Forms(happened)}. For {offence.Name.ToLowerInvariant()} it does not matter how the victim came to be exploited.",
                 StandaloneBasis, happened.Select(e => $"{e.Value.DisplayName()}: {e.Evidence}").ToList());
         }
-        var intended = charge.Purposes.Where(p => covered.Contains(p.Value)).ToList();
         return intended.Count > 0
             ? new(ExploitationElement, ElementState.Missing,
-                $"A purpose of {Words(intended.Select(p => p.Value.DisplayName().ToLowerInvariant()))} is recorded, which is what trafficking needs; {offence.Name.ToLowerInvariant()} needs the exploitation to have taken place. Record it under \"exploitation that took place\", with its evidence.",
+                $"A purpose of {Forms(intended)} is recorded, which is what trafficking needs; {offence.Name.ToLowerInvariant()} needs the exploitation to have taken place. Record it under \"exploitation that took place\", with its evidence.",
                 StandaloneBasis, intended.Select(p => $"Purpose, {p.Value.DisplayName()}: {p.Evidence}").ToList())
             : new(ExploitationElement, ElementState.Missing,
                 $"No evidence recorded that {what} took place: record it under \"exploitation that took place\", with its evidence.", StandaloneBasis, []);
@@ -365,8 +364,9 @@ public static class LegalAnalysis
 
         // Trafficking and migrant smuggling (DOMAIN.md rule 3). Exploitation that took place counts
         // as well as a purpose: it shows the exploitation was intended.
-        var happenedForms = charge.Exploitation.Select(e => e.Value.DisplayName().ToLowerInvariant()).ToList();
-        var exploited = purposes.Count > 0 || happenedForms.Count > 0;
+        // The exploitation shown: the purposes, else the exploitation that took place.
+        var shown = purposes.Count > 0 ? purposes : charge.Exploitation;
+        var exploited = shown.Count > 0;
         var recordedWords = purposes.Count > 0 ? "a purpose of exploitation is recorded" : "exploitation that took place is recorded";
         if (isTrafficking && smugglingFacts)
         {
@@ -386,9 +386,8 @@ public static class LegalAnalysis
         }
         if (offence.Kind == OffenceKind.MigrantSmuggling && exploited && !Charged(OffenceKind.Trafficking) && !Charged(OffenceKind.TraffickingOfChildren))
         {
-            var forms = purposes.Count > 0 ? purposes.Select(p => p.Value.DisplayName().ToLowerInvariant()).ToList() : happenedForms;
             suggestions.Add(new(OffenceKind.Trafficking, Entry(OffenceKind.Trafficking),
-                $"{char.ToUpperInvariant(recordedWords[0])}{recordedWords[1..]} ({Words(forms)}): that points to trafficking as well as smuggling, and both can be charged together. Consider charging {Named(OffenceKind.Trafficking)} as well.",
+                $"{char.ToUpperInvariant(recordedWords[0])}{recordedWords[1..]} ({Forms(shown)}): that points to trafficking as well as smuggling, and both can be charged together. Consider charging {Named(OffenceKind.Trafficking)} as well.",
                 SmugglingBasis));
         }
 
@@ -404,18 +403,17 @@ public static class LegalAnalysis
                 }
                 // The exploitation that took place makes the standalone offence; a purpose alone
                 // (the exploitation intended) points to it only if the exploitation happened.
-                var happened = charge.Exploitation.Where(e => covered.Contains(e.Value)).ToList();
-                var intended = purposes.Where(p => covered.Contains(p.Value)).ToList();
+                var (happened, intended) = CoveredBy(charge, covered);
                 if (happened.Count > 0)
                 {
                     suggestions.Add(new(kind, Entry(kind),
-                        $"The {Words(lacking)} cannot be shown yet, but the exploitation is shown to have taken place ({Words(happened.Select(e => e.Value.DisplayName().ToLowerInvariant()))}): the conduct at the destination can be charged on its own as {Named(kind)}, however the victim arrived.",
+                        $"The {Words(lacking)} cannot be shown yet, but the exploitation is shown to have taken place ({Forms(happened)}): the conduct at the destination can be charged on its own as {Named(kind)}, however the victim arrived.",
                         StandaloneBasis));
                 }
                 else if (intended.Count > 0)
                 {
                     suggestions.Add(new(kind, Entry(kind),
-                        $"The {Words(lacking)} cannot be shown yet, and a purpose of {Words(intended.Select(p => p.Value.DisplayName().ToLowerInvariant()))} is recorded: if that exploitation took place, record it with its evidence under \"exploitation that took place\"; the conduct at the destination can then be charged on its own as {Named(kind)}, however the victim arrived.",
+                        $"The {Words(lacking)} cannot be shown yet, and a purpose of {Forms(intended)} is recorded: if that exploitation took place, record it with its evidence under \"exploitation that took place\"; the conduct at the destination can then be charged on its own as {Named(kind)}, however the victim arrived.",
                         StandaloneBasis));
                 }
             }
@@ -467,6 +465,13 @@ public static class LegalAnalysis
     private static string WasWere(List<ChildFinding> victims) => victims.Count == 1 ? "was" : "were";
 
     /// <summary>"a", "a and b", "a, b and c".</summary>
+    /// <summary>The forms of exploitation an offence covers among those recorded: that took place, and intended (the purposes).</summary>
+    private static (List<Evidenced<ExploitationForm>> Happened, List<Evidenced<ExploitationForm>> Intended) CoveredBy(Charge charge, ExploitationForm[] covered) =>
+        (charge.Exploitation.Where(e => covered.Contains(e.Value)).ToList(), charge.Purposes.Where(p => covered.Contains(p.Value)).ToList());
+
+    /// <summary>Recorded forms of exploitation in words: "forced labour or services and servitude".</summary>
+    private static string Forms(IEnumerable<Evidenced<ExploitationForm>> facts) => Words(facts.Select(f => f.Value.DisplayName().ToLowerInvariant()));
+
     private static string Words(IEnumerable<string> items, string conjunction = "and")
     {
         var list = items.ToList();
